@@ -1,0 +1,24 @@
+using EdgeIam.App.Output;
+using EdgeIam.Config;
+using EdgeIam.Infrastructure;
+
+namespace EdgeIam.App;
+
+/// <summary>
+/// Entry when the CDK CLI runs the app (<c>npx aws-cdk@2 synth|diff|deploy</c>): every stack of <c>stacks/</c>,
+/// written where the CLI asked (<c>CDK_OUTDIR</c>). Bad configuration still exits 2 with every error listed.
+/// </summary>
+public static class CdkAppMode
+{
+    public static int Run(CliContext context)
+    {
+        var result = new StackConfigLoader(context.Time).LoadDirectory("stacks", []);
+        if (!DiagnosticPrinter.Report(result, context.Error))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        EdgeIamApp.Synthesize(result.Stacks, outdir: null);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,30 @@
+namespace EdgeIam.Config.Stack;
+
+/// <summary>One deployment stack, parsed and validated from <c>stacks/&lt;Name&gt;.yaml</c>. Immutable.</summary>
+public sealed record StackConfig
+{
+    /// <summary>Stack name = the file name without <c>.yaml</c>; the CloudFormation stack is <c>EdgeIam-&lt;Name&gt;</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Path of the stack file, as given to the loader.</summary>
+    public required string SourceFile { get; init; }
+
+    /// <summary>12-digit AWS account ID the stack deploys to.</summary>
+    public required string Account { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary>Partition of <see cref="Region"/> (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>).</summary>
+    public string Partition => AwsRegions.PartitionOf(Region);
+
+    /// <summary>Termination protection on the stack and <c>Retain</c> on identity resources.</summary>
+    public bool Protect { get; init; }
+
+    /// <summary>User tags, sorted by key; <c>Project</c> and <c>Stack</c> are added by EdgeIam.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+
+    /// <summary>Managed-policy ARN set as permissions boundary on every role. Default: no boundary.</summary>
+    public string? PermissionsBoundary { get; init; }
+
+    public string CloudFormationStackName => "EdgeIam-" + Name;
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using EdgeIam.Config.Reading;
+
+namespace EdgeIam.Config.Stack;
+
+/// <summary>Parses the top level of a stack file and hands each section to its own parser.</summary>
+internal static partial class StackFileParser
+{
+    internal static readonly KeySet Keys = new(
+        "",
+        "account",
+        "region",
+        "protect",
+        "tags",
+        "permissionsBoundary");
+
+    public static StackConfig? Parse(MappingReader root, string stackName)
+    {
+        var account = root.Matching("account", AccountPattern(), "a 12-digit AWS account ID",
+            "write the account as 12 digits in quotes, e.g. account: \"111111111111\".", required: true);
+        var region = ParseRegion(root);
+        var protect = root.Bool("protect", defaultValue: false);
+        var tags = TagRules.Parse(root, "tags");
+        var boundary = ParsePermissionsBoundary(root, account, region);
+
+        if (account is null || region is null)
+        {
+            return null;
+        }
+
+        return new StackConfig
+        {
+            Name = stackName,
+            SourceFile = root.Context.File,
+            Account = account,
+            Region = region,
+            Protect = protect,
+            Tags = tags,
+            PermissionsBoundary = boundary,
+        };
+    }
+
+    private static string? ParseRegion(MappingReader root)
+    {
+        var region = root.String("region", required: true, fix: "add `region:` with an AWS region name, e.g. us-east-1.");
+        if (region is null || AwsRegions.IsKnown(region))
+        {
+            return region;
+        }
+
+        var nearest = KeySuggester.Nearest(region, AwsRegions.All);
+        root.Error("region", $"'{region}' is not an AWS region",
+            nearest is not null ? $"did you mean {nearest}?" : "use a region name such as us-east-1 or eu-west-2.");
+        return null;
+    }
+
+    private static string? ParsePermissionsBoundary(MappingReader root, string? account, string? region)
+    {
+        var arn = root.String("permissionsBoundary");
+        if (arn is null)
+        {
+            return null;
+        }
+
+        var match = ManagedPolicyArnPattern().Match(arn);
+        const string fix = "use a managed-policy ARN, e.g. arn:aws:iam::111111111111:policy/EdgeBoundary.";
+        if (!match.Success)
+        {
+            root.Error("permissionsBoundary", $"'{arn}' is not an IAM managed-policy ARN", fix);
+            return null;
+        }
+
+        // A customer-managed policy only exists in its own account, so a boundary from another account cannot attach.
+        var owner = match.Groups["account"].Value;
+        if (account is not null && owner != "aws" && owner != account)
+        {
+            root.Error("permissionsBoundary", $"policy belongs to account {owner}, but the stack deploys to {account}",
+                $"use a policy of account {account} (or an AWS managed policy, arn:aws:iam::aws:policy/...).");
+            return null;
+        }
+
+        var partition = match.Groups["partition"].Value;
+        if (region is not null && partition != AwsRegions.PartitionOf(region))
+        {
+            root.Error("permissionsBoundary", $"ARN partition '{partition}' does not match region {region}",
+                $"use arn:{AwsRegions.PartitionOf(region)}:iam::... for this region.");
+            return null;
+        }
+
+        return arn;
+    }
+
+    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    internal static partial Regex AccountPattern();
+
+    [GeneratedRegex(@"^arn:(?<partition>aws|aws-cn|aws-us-gov):iam::(?<account>[0-9]{12}|aws):policy/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ManagedPolicyArnPattern();
+}

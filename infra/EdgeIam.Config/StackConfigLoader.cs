@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using EdgeIam.Config.Diagnostics;
+using EdgeIam.Config.Reading;
+using EdgeIam.Config.Stack;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace EdgeIam.Config;
+
+/// <summary>What a load produced: the valid stacks and every diagnostic (errors and warnings) of every file.</summary>
+public sealed record StackLoadResult(IReadOnlyList<StackConfig> Stacks, IReadOnlyList<ConfigDiagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>
+/// Loads stack files into <see cref="StackConfig"/> records. Every file is read and checked in full, so one run
+/// reports every problem; nothing downstream re-reads YAML.
+/// </summary>
+public sealed partial class StackConfigLoader
+{
+    private readonly TimeProvider _time;
+    private readonly IFileSource _files;
+
+    public StackConfigLoader(TimeProvider time, IFileSource? files = null)
+    {
+        _time = time;
+        _files = files ?? PhysicalFileSource.Instance;
+    }
+
+    /// <summary>
+    /// Loads <c>*.yaml</c> of <paramref name="configDirectory"/>; when <paramref name="only"/> is non-empty, just
+    /// those stacks (each must exist).
+    /// </summary>
+    public StackLoadResult LoadDirectory(string configDirectory, IReadOnlyCollection<string> only)
+    {
+        var diagnostics = new ConfigDiagnostics();
+        var files = _files.StackFiles(configDirectory);
+        var available = files.Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
+        if (files.Count == 0)
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, configDirectory, 0, 0, "",
+                "no stack files (*.yaml) found", "point --config-dir at the folder holding dev.yaml, prod.yaml, ..."));
+            return new StackLoadResult([], diagnostics.Items);
+        }
+
+        var selected = new List<string>();
+        foreach (var name in only.Distinct(StringComparer.Ordinal))
+        {
+            var index = available.IndexOf(name);
+            if (index < 0)
+            {
+                var nearest = KeySuggester.Nearest(name, available);
+                diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, Path.Combine(configDirectory, name + ".yaml"), 0, 0, "",
+                    $"stack '{name}' does not exist",
+                    (nearest is not null ? $"did you mean '{nearest}'? " : "") + $"Stacks here: {string.Join(", ", available)}."));
+            }
+            else
+            {
+                selected.Add(files[index]);
+            }
+        }
+
+        if (only.Count == 0)
+        {
+            selected.AddRange(files);
+        }
+
+        var stacks = new List<StackConfig>();
+        foreach (var file in selected)
+        {
+            var stack = Load(file, diagnostics);
+            if (stack is not null)
+            {
+                stacks.Add(stack);
+            }
+        }
+
+        return new StackLoadResult(stacks, diagnostics.Items);
+    }
+
+    /// <summary>Loads one stack file; the stack name is the file name.</summary>
+    public StackLoadResult LoadFile(string path)
+    {
+        var diagnostics = new ConfigDiagnostics();
+        var stack = Load(path, diagnostics);
+        return new StackLoadResult(stack is null ? [] : [stack], diagnostics.Items);
+    }
+
+    private StackConfig? Load(string file, ConfigDiagnostics diagnostics)
+    {
+        var context = new ConfigContext(file, diagnostics, _time, _files);
+        var before = diagnostics.Items.Count(d => d.IsError);
+        var name = Path.GetFileNameWithoutExtension(file);
+        if (!StackNamePattern().IsMatch(name))
+        {
+            // CloudFormation stack names: [A-Za-z][-A-Za-z0-9]*, at most 128 characters (EdgeIam- prefix included).
+            context.Error(null, "", $"stack name '{name}' (from the file name) is not usable in a CloudFormation stack name",
+                "rename the file to start with a letter and use only letters, digits and hyphens (at most 100).");
+        }
+
+        var root = ParseYaml(file, context);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var reader = MappingReader.From(context, root, "", StackFileParser.Keys);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var stack = StackFileParser.Parse(reader, name);
+        reader.ReportUnknownKeys();
+        var errors = diagnostics.Items.Count(d => d.IsError);
+        return errors == before ? stack : null;
+    }
+
+    private YamlNode? ParseYaml(string file, ConfigContext context)
+    {
+        if (!_files.FileExists(file))
+        {
+            context.Error(null, "", "file not found", "check the path and the --config-dir option.");
+            return null;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(_files.ReadAllText(file)));
+        }
+        catch (YamlException ex)
+        {
+            // YamlDotNet prefixes its message with "(Line: l, Col: c, Idx: i) - (…): "; the position is reported separately.
+            var message = YamlPositionPrefix().Replace(ex.Message, string.Empty);
+            var inner = ex.InnerException is { } innerEx ? " (" + YamlPositionPrefix().Replace(innerEx.Message, string.Empty) + ")" : string.Empty;
+            context.Diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, (int)ex.Start.Line, (int)ex.Start.Column, "",
+                $"YAML syntax error: {message}{inner}", "fix the YAML at this position (check brackets, quotes and indentation)."));
+            return null;
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            context.Error(null, "", stream.Documents.Count == 0 ? "the file is empty" : "the file holds more than one YAML document",
+                "write exactly one document with at least `account:` and `region:`.");
+            return null;
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StackNamePattern();
+
+    [GeneratedRegex(@"^(\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): )", RegexOptions.CultureInvariant)]
+    private static partial Regex YamlPositionPrefix();
+}

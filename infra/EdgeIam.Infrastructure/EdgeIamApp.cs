@@ -1,0 +1,47 @@
+using Amazon.CDK;
+using Amazon.CDK.CXAPI;
+using EdgeIam.Config.Stack;
+
+namespace EdgeIam.Infrastructure;
+
+/// <summary>Builds the CDK app for a set of stack configurations and synthesizes it.</summary>
+public static class EdgeIamApp
+{
+    /// <summary>
+    /// Feature flags pinned in code rather than cdk.json so <c>edgeiam synth</c> and <c>cdk synth</c> produce the
+    /// same template.
+    /// </summary>
+    private static readonly Dictionary<string, object> Context = new()
+    {
+        ["@aws-cdk/core:checkSecretUsage"] = true,
+        ["@aws-cdk/aws-iam:minimizePolicies"] = true,
+        ["@aws-cdk/core:validateSnapshotRemovalPolicy"] = true,
+        ["@aws-cdk/aws-ec2:launchTemplateDefaultUserData"] = true,
+        ["@aws-cdk/aws-iam:standardizedServicePrincipals"] = true,
+        ["@aws-cdk/core:enablePartitionLiterals"] = true,
+        ["@aws-cdk/aws-iam:importedRoleStackSafeDefaultPolicyName"] = true,
+    };
+
+    /// <summary>
+    /// Creates the app. <paramref name="outdir"/> null means the CDK default (<c>CDK_OUTDIR</c> when the CDK CLI
+    /// launched us).
+    /// </summary>
+    public static App Create(IEnumerable<StackConfig> stacks, string? outdir)
+    {
+        var app = new App(new AppProps
+        {
+            Outdir = outdir,
+            // No CDKMetadata resource: it embeds library versions and would differ between machines.
+            AnalyticsReporting = false,
+            Context = Context,
+        });
+        foreach (var stack in stacks)
+        {
+            _ = new EdgeIamStack(app, stack);
+        }
+
+        return app;
+    }
+
+    public static CloudAssembly Synthesize(IEnumerable<StackConfig> stacks, string? outdir) => Create(stacks, outdir).Synth();
+}

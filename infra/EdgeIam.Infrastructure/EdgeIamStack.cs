@@ -1,0 +1,44 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using EdgeIam.Config.Stack;
+
+namespace EdgeIam.Infrastructure;
+
+/// <summary>
+/// One deployment stack (<c>EdgeIam-&lt;name&gt;</c>) composed from its <see cref="StackConfig"/>. Sections that
+/// are absent from the config create nothing.
+/// </summary>
+public sealed class EdgeIamStack : Stack
+{
+    public EdgeIamStack(Construct scope, StackConfig config)
+        : base(scope, config.CloudFormationStackName, new StackProps
+        {
+            StackName = config.CloudFormationStackName,
+            Env = new Amazon.CDK.Environment { Account = config.Account, Region = config.Region },
+            TerminationProtection = config.Protect,
+            Description = $"EdgeIam {config.Name}: short-lived AWS access for edge workloads (managed by EdgeIam; edit stacks/{config.Name}.yaml, not this stack).",
+        })
+    {
+        Config = config;
+
+        // Tags.Of is an Aspect: it reaches every taggable resource, including those constructs add later.
+        Amazon.CDK.Tags.Of(this).Add("Project", "EdgeIam");
+        Amazon.CDK.Tags.Of(this).Add("Stack", config.Name);
+        foreach (var (key, value) in config.Tags)
+        {
+            Amazon.CDK.Tags.Of(this).Add(key, value);
+        }
+
+        // PermissionsBoundary.Of is an Aspect too, so no role of this stack (L1 or L2) can miss the boundary.
+        if (config.PermissionsBoundary is { } boundaryArn)
+        {
+            Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(this).Apply(ManagedPolicy.FromManagedPolicyArn(this, "PermissionsBoundary", boundaryArn));
+        }
+    }
+
+    public StackConfig Config { get; }
+
+    /// <summary><c>Retain</c> for identity resources when the stack is protected, so a stack deletion cannot strand devices.</summary>
+    public RemovalPolicy IdentityRemovalPolicy => Config.Protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+}
