@@ -18,7 +18,16 @@ public static class CdkAppMode
             return ExitCodes.BadInput;
         }
 
-        EdgeIamApp.Synthesize(result.Stacks, outdir: null);
+        try
+        {
+            EdgeIamApp.Synthesize(result.Stacks, outdir: null);
+        }
+        catch (StackInputException ex)
+        {
+            context.Error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+
         return ExitCodes.Ok;
     }
 }

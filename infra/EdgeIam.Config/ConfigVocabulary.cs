@@ -9,5 +9,6 @@ public static class ConfigVocabulary
     public static IReadOnlyList<KeySet> All { get; } =
     [
         StackFileParser.Keys,
+        Iam.RoleAccessParser.StatementKeys,
     ];
 }

@@ -39,6 +39,11 @@ public sealed class EdgeIamStack : Stack
 
     public StackConfig Config { get; }
 
+    /// <summary>The <see cref="EdgeIamStack"/> a construct belongs to.</summary>
+    public static EdgeIamStack Containing(IConstruct construct) =>
+        Stack.Of(construct) as EdgeIamStack
+        ?? throw new InvalidOperationException($"{construct.Node.Path} is not inside an EdgeIamStack");
+
     /// <summary><c>Retain</c> for identity resources when the stack is protected, so a stack deletion cannot strand devices.</summary>
     public RemovalPolicy IdentityRemovalPolicy => Config.Protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 }

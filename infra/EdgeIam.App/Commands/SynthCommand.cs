@@ -55,6 +55,12 @@ public static class SynthCommand
         {
             AtomicDirectory.Write(outDir, staging => EdgeIamApp.Synthesize(result.Stacks, staging));
         }
+        catch (StackInputException ex)
+        {
+            context.Error.WriteLine(ex.Message);
+            context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");

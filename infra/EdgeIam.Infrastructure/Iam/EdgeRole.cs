@@ -1,0 +1,94 @@
+using System.Globalization;
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using EdgeIam.Config.Iam;
+
+namespace EdgeIam.Infrastructure.Iam;
+
+/// <summary>
+/// The one way EdgeIam creates an IAM role: an exact trust policy, explicit permissions, a maximum session duration,
+/// the <c>edgeiam:role</c> tag the policy engine keys on, and a trust-policy size check. (The permissions boundary is
+/// applied to every role by <see cref="EdgeIamStack"/>'s aspect.)
+/// </summary>
+public sealed class EdgeRole : Construct
+{
+    /// <summary>IAM's default quota for a role trust policy, counted without whitespace.
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html</summary>
+    public const int TrustPolicyCharacterLimit = 2048;
+
+    public EdgeRole(Construct scope, string id, EdgeRoleProps props)
+        : base(scope, id)
+    {
+        if (props.Trust.Count == 0)
+        {
+            throw new ArgumentException($"role '{props.ConfigName}' needs at least one trust statement", nameof(props));
+        }
+
+        var stack = EdgeIamStack.Containing(this);
+        var trust = new PolicyDocument(new PolicyDocumentProps { Statements = [.. props.Trust] });
+        Role = new Role(this, "Role", new RoleProps
+        {
+            RoleName = props.ConfigName,
+            Description = props.Description,
+            // Replaced below by the exact trust document: the L2 principal model would merge our statements.
+            AssumedBy = new AccountRootPrincipal(),
+            MaxSessionDuration = Duration.Seconds(props.Access.MaxSessionDurationSeconds),
+            ManagedPolicies = [.. props.Access.ManagedPolicyArns.Select((arn, i) =>
+                ManagedPolicy.FromManagedPolicyArn(this, string.Create(CultureInfo.InvariantCulture, $"Managed{i}"), arn))],
+        });
+        var cfnRole = (CfnRole)Role.Node.DefaultChild!;
+        cfnRole.AssumeRolePolicyDocument = trust;
+        cfnRole.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
+        cfnRole.AddMetadata("edgeiam:role", props.ConfigName);
+        Amazon.CDK.Tags.Of(Role).Add("edgeiam:role", props.ConfigName);
+
+        var justifications = props.Access.Permissions
+            .Where(p => p.Justification is not null)
+            .ToDictionary(p => p.Sid, p => (object)p.Justification!, StringComparer.Ordinal);
+        if (justifications.Count > 0)
+        {
+            cfnRole.AddMetadata("edgeiam:justifications", justifications);
+        }
+
+        if (props.Access.Permissions.Count > 0)
+        {
+            Role.AttachInlinePolicy(new Policy(this, "Permissions", new PolicyProps
+            {
+                Statements = [.. props.Access.Permissions.Select(ToStatement)],
+            }));
+        }
+
+        var size = TrustPolicySize.Estimate(stack.Resolve(trust));
+        if (size > TrustPolicyCharacterLimit)
+        {
+            throw new StackInputException(stack.Config.SourceFile, props.KeyPath,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"the trust policy of role '{props.ConfigName}' is about {size} characters, over IAM's {TrustPolicyCharacterLimit}-character quota (whitespace excluded)."),
+                "split the subjects or principals across two roles, or replace long exact lists with patterns.");
+        }
+    }
+
+    public Role Role { get; }
+
+    internal static PolicyStatement ToStatement(PermissionStatement permission) => new(new PolicyStatementProps
+    {
+        Sid = permission.Sid,
+        Effect = permission.Allow ? Effect.ALLOW : Effect.DENY,
+        Actions = [.. permission.Actions],
+        Resources = [.. permission.Resources],
+        Conditions = ToConditions(permission.Conditions),
+    });
+
+    /// <summary>IAM condition block (<c>{Operator: {Key: value-or-list}}</c>) from config conditions; null when none.</summary>
+    internal static Dictionary<string, object>? ToConditions(IReadOnlyList<PolicyCondition> conditions) =>
+        conditions.Count == 0
+            ? null
+            : conditions.GroupBy(c => c.Operator, StringComparer.Ordinal).ToDictionary(
+                g => g.Key,
+                g => (object)g.ToDictionary(
+                    c => c.Key,
+                    c => c.Values.Count == 1 ? (object)c.Values[0] : c.Values.ToArray(),
+                    StringComparer.Ordinal),
+                StringComparer.Ordinal);
+}
