@@ -42,7 +42,7 @@ public static class StackFiles
     }
 
     /// <summary>The stack of a load that must succeed.</summary>
-    public static Stack.StackConfig Valid(string yaml, IReadOnlyDictionary<string, string>? extraFiles = null)
+    public static EdgeIam.Config.Stack.StackConfig Valid(string yaml, IReadOnlyDictionary<string, string>? extraFiles = null)
     {
         var result = Load(yaml, extraFiles);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));

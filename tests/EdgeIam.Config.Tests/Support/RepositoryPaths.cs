@@ -1,0 +1,24 @@
+namespace EdgeIam.Config.Tests.Support;
+
+public static class RepositoryPaths
+{
+    /// <summary>The repository root, found from the test binary's location.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string Stacks => Path.Combine(Root, "stacks");
+
+    public static string Schema => Path.Combine(Stacks, "schema", "edgeiam-stack.schema.json");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EdgeIam.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root from " + AppContext.BaseDirectory);
+    }
+}
