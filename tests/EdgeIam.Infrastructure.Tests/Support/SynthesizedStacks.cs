@@ -48,7 +48,7 @@ public sealed class SynthesizedStacks
 
     /// <summary>Resources of <paramref name="type"/> in a template, by logical ID.</summary>
     public static IReadOnlyList<KeyValuePair<string, JsonObject>> ResourcesOf(JsonObject template, string type) =>
-        [.. template["Resources"]!.AsObject()
+        [.. (template["Resources"]?.AsObject() ?? [])
             .Where(r => (string?)r.Value!["Type"] == type)
             .Select(r => new KeyValuePair<string, JsonObject>(r.Key, r.Value!.AsObject()))];
 

@@ -1,0 +1,111 @@
+namespace EdgeIam.App.Tests;
+
+/// <summary>
+/// <c>edgeiam synth</c> as users and CI run it. The shipped stacks are synthesized once for the class (one synth costs
+/// about a second); failing-input cases stop before synthesis and cost milliseconds.
+/// </summary>
+public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynths>
+{
+    private readonly TwoSynths _synths;
+
+    public SynthCommandTests(TwoSynths synths)
+    {
+        _synths = synths;
+    }
+
+    public sealed class TwoSynths
+    {
+        public TwoSynths()
+        {
+            var stacks = Path.Combine(CliRunner.RepositoryRoot, "stacks");
+            First = CliRunner.Run("synth", "--config-dir", stacks, "--out", FirstDir);
+            Second = CliRunner.Run("synth", "--config-dir", stacks, "--out", SecondDir);
+        }
+
+        public string FirstDir { get; } = CliRunner.NewTempPath();
+
+        public string SecondDir { get; } = CliRunner.NewTempPath();
+
+        public CliResult First { get; }
+
+        public CliResult Second { get; }
+    }
+
+    [Fact]
+    public void SynthWritesATemplatePerStackAndTheManifest()
+    {
+        Assert.True(_synths.First.ExitCode == 0, _synths.First.Error);
+        Assert.True(File.Exists(Path.Combine(_synths.FirstDir, "EdgeIam-dev.template.json")));
+        Assert.True(File.Exists(Path.Combine(_synths.FirstDir, "EdgeIam-prod.template.json")));
+        Assert.True(File.Exists(Path.Combine(_synths.FirstDir, "manifest.json")));
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(_synths.FirstDir)!, ".edgeiam-*"));
+    }
+
+    [Fact]
+    public void SynthPrintsASummaryPerStack()
+    {
+        var lines = _synths.First.Out.Split('\n');
+        var dev = Assert.Single(lines, l => l.StartsWith("EdgeIam-dev ", StringComparison.Ordinal));
+        Assert.Contains("111111111111/us-east-1", dev, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_synths.FirstDir, "EdgeIam-dev.template.json"), dev, StringComparison.Ordinal);
+        Assert.Matches(@" \d+ resources ", dev);
+        var prod = Assert.Single(lines, l => l.StartsWith("EdgeIam-prod ", StringComparison.Ordinal));
+        Assert.Contains("protected", prod, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoSynthsOfTheSameConfigAreByteIdentical()
+    {
+        var first = Directory.EnumerateFiles(_synths.FirstDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var second = Directory.EnumerateFiles(_synths.SecondDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(first, second);
+        foreach (var name in first)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(_synths.FirstDir, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_synths.SecondDir, name!))),
+                $"{name} differs between two synths");
+        }
+    }
+
+    [Fact]
+    public void ABadConfigExitsTwoNamesFileLineAndKeyAndWritesNothing()
+    {
+        var config = CliRunner.CopyOfStacks();
+        var dev = Path.Combine(config, "dev.yaml");
+        File.WriteAllText(dev, File.ReadAllText(dev).Replace("account: \"111111111111\"", "account: \"12345\"", StringComparison.Ordinal));
+        var output = CliRunner.NewTempPath();
+
+        var result = CliRunner.Run("synth", "--config-dir", config, "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(@"dev\.yaml:\d+:\d+: error: account: '12345' is not a 12-digit AWS account ID", result.Error);
+        Assert.Contains("nothing was written", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void AFailedSynthLeavesAnExistingOutputFolderAsItWas()
+    {
+        var config = CliRunner.CopyOfStacks();
+        var prod = Path.Combine(config, "prod.yaml");
+        File.WriteAllText(prod, File.ReadAllText(prod).Replace("region: us-east-1", "region: mars-1", StringComparison.Ordinal));
+        var output = Directory.CreateTempSubdirectory("edgeiam-keep-").FullName;
+        File.WriteAllText(Path.Combine(output, "sentinel"), "keep me");
+
+        var result = CliRunner.Run("synth", "--config-dir", config, "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("prod.yaml", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["sentinel"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(output, "sentinel")));
+    }
+
+    [Fact]
+    public void AnUnknownStackIsBadInput()
+    {
+        var result = CliRunner.Run("synth", "--stack", "staging", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", CliRunner.NewTempPath());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("stack 'staging' does not exist", result.Error, StringComparison.Ordinal);
+    }
+}
