@@ -71,19 +71,19 @@ internal static partial class CrossAccountParser
             var path = role.ItemPath("trustedAccounts", i);
             if (!AccountPattern().IsMatch(trusted))
             {
-                role.Context.Error(role.Value("trustedAccounts"), path, $"'{trusted}' is not a 12-digit AWS account ID",
+                role.Context.Error(YamlNodes.Item(role.Value("trustedAccounts"), i), path, $"'{trusted}' is not a 12-digit AWS account ID",
                     "write the account as 12 digits in quotes, e.g. \"222222222222\".");
                 ok = false;
             }
             else if (trusted == ownAccount)
             {
-                role.Context.Error(role.Value("trustedAccounts"), path, $"account {trusted} is this stack's own account; crossAccount is for other accounts",
+                role.Context.Error(YamlNodes.Item(role.Value("trustedAccounts"), i), path, $"account {trusted} is this stack's own account; crossAccount is for other accounts",
                     "grant your own principals access with identity policies, or trust them in the section that owns them.");
                 ok = false;
             }
             else if (accounts.Take(i).Contains(trusted, StringComparer.Ordinal))
             {
-                role.Context.Error(role.Value("trustedAccounts"), path, $"account {trusted} is listed twice", "list each account once.");
+                role.Context.Error(YamlNodes.Item(role.Value("trustedAccounts"), i), path, $"account {trusted} is listed twice", "list each account once.");
                 ok = false;
             }
         }
@@ -133,7 +133,7 @@ internal static partial class CrossAccountParser
 
             if (problem is not null)
             {
-                role.Context.Error(role.Value("trustedPrincipals"), role.ItemPath("trustedPrincipals", i), problem, fix);
+                role.Context.Error(YamlNodes.Item(role.Value("trustedPrincipals"), i), role.ItemPath("trustedPrincipals", i), problem, fix);
                 ok = false;
             }
         }

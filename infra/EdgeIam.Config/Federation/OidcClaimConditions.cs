@@ -37,10 +37,11 @@ public static partial class OidcClaimConditions
         foreach (var condition in parsed)
         {
             var path = role.PathOf("conditions") + "." + condition.Operator + "." + condition.Key;
+            var at = YamlNodes.ConditionKey(node, condition.Operator, condition.Key);
             var claim = ClaimOf(condition.Key, hostPath);
             if (claim is null)
             {
-                role.Context.Error(node, path, $"'{condition.Key}' is not a claim of this role's provider",
+                role.Context.Error(at, path, $"'{condition.Key}' is not a claim of this role's provider",
                     hostPath is null
                         ? "write the claim name alone, e.g. job_workflow_ref."
                         : $"write the claim name alone (e.g. job_workflow_ref) or prefixed with the provider, {hostPath}:job_workflow_ref.");
@@ -49,7 +50,7 @@ public static partial class OidcClaimConditions
 
             if (Problem(condition.Operator, claim, preset) is { } problem)
             {
-                role.Context.Error(node, path, problem.Message, problem.Fix);
+                role.Context.Error(at, path, problem.Message, problem.Fix);
                 continue;
             }
 
@@ -90,7 +91,7 @@ public static partial class OidcClaimConditions
         var allowed = multiValued ? [.. PositiveOperators, "ForAllValues:StringEquals", "ForAllValues:StringLike"] : PositiveOperators;
         if (!allowed.Contains(op, StringComparer.Ordinal))
         {
-            return new RuleViolation($"'{op}' cannot pin a token claim: negated and …IfExists operators are true when the claim is absent, other operator families do not apply to claims",
+            return new RuleViolation($"'{op}' cannot pin a token claim: negated and ...IfExists operators are true when the claim is absent, other operator families do not apply to claims",
                 "list the values you allow with StringEquals (exact) or StringLike (wildcards).");
         }
 

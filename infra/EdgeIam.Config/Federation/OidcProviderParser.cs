@@ -43,9 +43,11 @@ internal static partial class OidcProviderParser
             "name it after the issuer, e.g. name: github.", required: true);
         var existingArn = ParseExistingArn(p, account, partition, out var arnHostPath);
         var preset = ParsePreset(p);
-        var issuer = ParseIssuer(p, preset, arnHostPath);
+        // A misspelt preset already has its error; do not add "issuer/audiences missing" for what it would have set.
+        var presetInvalid = preset is null && p.Has("preset");
+        var issuer = ParseIssuer(p, preset, arnHostPath, reportMissing: !presetInvalid);
         preset ??= issuer is null ? OidcPreset.Generic : InferPreset(issuer);
-        var audiences = ParseAudiences(p, preset.Value);
+        var audiences = ParseAudiences(p, preset.Value, issuer, reportMissing: !presetInvalid);
         var thumbprints = ParseThumbprints(p, existingArn is not null || p.Has("existingProviderArn"));
 
         if (issuer is not null && arnHostPath is not null && OidcProviderConfig.HostPathOf(issuer) != arnHostPath)
@@ -102,7 +104,7 @@ internal static partial class OidcProviderParser
         };
     }
 
-    private static string? ParseIssuer(MappingReader p, OidcPreset? preset, string? arnHostPath)
+    private static string? ParseIssuer(MappingReader p, OidcPreset? preset, string? arnHostPath, bool reportMissing)
     {
         var issuer = p.String("issuer");
         if (issuer is null)
@@ -113,7 +115,7 @@ internal static partial class OidcProviderParser
                 OidcPreset.GitLab => GitLabIssuer,
                 _ => arnHostPath is null ? null : "https://" + arnHostPath,
             };
-            if (issuer is null)
+            if (issuer is null && reportMissing)
             {
                 p.Missing("issuer", "add the issuer URL (the token's iss claim), e.g. issuer: https://token.actions.githubusercontent.com.");
             }
@@ -163,16 +165,24 @@ internal static partial class OidcProviderParser
         return IssuerPattern().IsMatch(rest) ? null : new RuleViolation($"'{issuer}' is not a valid issuer URL (lower-case DNS host, optional path)", fix);
     }
 
-    private static List<string> ParseAudiences(MappingReader p, OidcPreset preset)
+    private static List<string> ParseAudiences(MappingReader p, OidcPreset preset, string? issuer, bool reportMissing)
     {
         if (!p.Has("audiences"))
         {
-            if (preset == OidcPreset.GitHub)
+            switch (preset)
             {
-                return [GitHubAudience];
+                case OidcPreset.GitHub:
+                    return [GitHubAudience];
+                case OidcPreset.GitLab when issuer is not null:
+                    // GitLab's AWS guide uses the instance URL as the audience (id_tokens: aud: in .gitlab-ci.yml).
+                    return [issuer];
             }
 
-            p.Missing("audiences", "list the client IDs your tokens carry as aud, e.g. audiences: [sts.amazonaws.com].");
+            if (reportMissing)
+            {
+                p.Missing("audiences", "list the client IDs your tokens carry as aud, e.g. audiences: [sts.amazonaws.com].");
+            }
+
             return [];
         }
 

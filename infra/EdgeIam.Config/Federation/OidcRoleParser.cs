@@ -118,7 +118,7 @@ internal static class OidcRoleParser
 
             if (problem is not null)
             {
-                role.Context.Error(role.Value("subjects"), role.ItemPath("subjects", i), problem.Message, problem.Fix);
+                role.Context.Error(YamlNodes.Item(role.Value("subjects"), i), role.ItemPath("subjects", i), problem.Message, problem.Fix);
                 ok = false;
             }
         }
