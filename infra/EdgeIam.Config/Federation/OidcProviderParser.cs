@@ -217,9 +217,8 @@ internal static partial class OidcProviderParser
 
     /// <summary>
     /// Optional. CloudFormation's AWS::IAM::OIDCProvider ThumbprintList is no longer required: without it IAM
-    /// retrieves the IdP's top intermediate CA thumbprint, and for IdPs whose certificate chains to a CA in AWS's
-    /// trusted library (GitHub, Google, …) IAM no longer uses thumbprints at all. Pin them for self-hosted IdPs with a
-    /// private CA. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-oidcprovider.html
+    /// retrieves the IdP's top intermediate CA thumbprint, and for some IdPs (Google, JWKS hosted on S3) it verifies
+    /// against its trusted-CA library and ignores thumbprints. Pin them for self-hosted IdPs with a private CA. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-oidcprovider.html
     /// Null when invalid.
     /// </summary>
     private static List<string>? ParseThumbprints(MappingReader p, bool existing)

@@ -32,7 +32,7 @@ public sealed class OidcProvider : Construct
         {
             Url = Config.Issuer,
             ClientIdList = [.. Config.Audiences],
-            // Optional since IAM verifies well-known IdPs against its trusted CA library; pinned only when configured.
+            // Optional in CloudFormation (IAM fetches the IdP's CA thumbprint itself); pinned only when configured.
             ThumbprintList = Config.Thumbprints.Count > 0 ? [.. Config.Thumbprints] : null,
         });
         provider.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
