@@ -100,17 +100,7 @@ internal static class OidcRoleParser
         for (var i = 0; i < subjects.Count; i++)
         {
             var subject = subjects[i];
-            var problem = SubjectPatterns.IsOnlyWildcards(subject)
-                ? new RuleViolation($"subject '{subject}' matches every identity of the issuer", "name the repository/project and ref, " + example)
-                : subject.Any(char.IsWhiteSpace)
-                    ? new RuleViolation($"subject '{subject}' contains whitespace; token subjects never do", "remove the spaces.")
-                    : !checkFormat ? null
-                    : preset switch
-                    {
-                        OidcPreset.GitHub => GitHubSubjectRules.Check(subject, allowOrgWide),
-                        OidcPreset.GitLab => GitLabSubjectRules.Check(subject, allowOrgWide),
-                        _ => null,
-                    };
+            var problem = Violation(subject, preset, allowOrgWide, checkFormat);
             if (problem is null && subjects.Take(i).Contains(subject, StringComparer.Ordinal))
             {
                 problem = new RuleViolation($"subject '{subject}' is listed twice", "list each subject once.");
@@ -130,6 +120,30 @@ internal static class OidcRoleParser
         }
 
         return ok ? [.. subjects] : null;
+    }
+
+    /// <summary>The rule <paramref name="subject"/> breaks, if any; provider formats only when the provider is known.</summary>
+    private static RuleViolation? Violation(string subject, OidcPreset preset, bool allowOrgWide, bool checkFormat)
+    {
+        if (SubjectPatterns.IsOnlyWildcards(subject))
+        {
+            return new RuleViolation($"subject '{subject}' matches every identity of the issuer",
+                "name the repository/project and ref, e.g. subjects: [\"repo:acme/edge-app:ref:refs/heads/main\"].");
+        }
+
+        if (subject.Any(char.IsWhiteSpace))
+        {
+            return new RuleViolation($"subject '{subject}' contains whitespace; token subjects never do", "remove the spaces.");
+        }
+
+        return !checkFormat
+            ? null
+            : preset switch
+            {
+                OidcPreset.GitHub => GitHubSubjectRules.Check(subject, allowOrgWide),
+                OidcPreset.GitLab => GitLabSubjectRules.Check(subject, allowOrgWide),
+                _ => null,
+            };
     }
 
     private static bool IsOrgWide(string subject, OidcPreset preset) =>

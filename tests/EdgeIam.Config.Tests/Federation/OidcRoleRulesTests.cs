@@ -73,6 +73,17 @@ public sealed class OidcRoleRulesTests
     }
 
     [Fact]
+    public void SubjectWithWhitespaceIsRefused()
+    {
+        var error = StackFiles.SingleError(FederationYaml.GitHubRole("""
+                  subjects: ["repo:acme/edge-app:ref:refs/heads/main "]
+            """));
+
+        Assert.Equal("oidc.roles[0].subjects[0]", error.KeyPath);
+        Assert.Contains("contains whitespace", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SubjectsAreListedOnce()
     {
         var error = StackFiles.SingleError(FederationYaml.GitHubRole("""
