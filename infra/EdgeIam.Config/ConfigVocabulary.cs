@@ -10,5 +10,9 @@ public static class ConfigVocabulary
     [
         StackFileParser.Keys,
         Iam.RoleAccessParser.StatementKeys,
+        Federation.FederationParser.OidcKeys,
+        Federation.OidcProviderParser.Keys,
+        Federation.OidcRoleParser.Keys,
+        Federation.CrossAccountParser.Keys,
     ];
 }

@@ -76,6 +76,7 @@ public sealed partial class StackConfigLoader
             }
         }
 
+        Federation.OidcProviderOwnership.Check(stacks, diagnostics);
         return new StackLoadResult(stacks, diagnostics.Items);
     }
 

@@ -35,6 +35,16 @@ public sealed class EdgeIamStack : Stack
         {
             Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(this).Apply(ManagedPolicy.FromManagedPolicyArn(this, "PermissionsBoundary", boundaryArn));
         }
+
+        if (config.Oidc is { } oidc)
+        {
+            _ = new Federation.OidcFederation(this, "Oidc", new Federation.OidcFederationProps(oidc));
+        }
+
+        if (config.CrossAccount.Count > 0)
+        {
+            _ = new Federation.CrossAccountRoles(this, "CrossAccount", new Federation.CrossAccountRolesProps(config.CrossAccount));
+        }
     }
 
     public StackConfig Config { get; }

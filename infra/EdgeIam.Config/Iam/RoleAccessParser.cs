@@ -118,7 +118,7 @@ public static partial class RoleAccessParser
         return new PermissionStatement(sid, effect != "Deny", actions, resources, conditions, justification);
     }
 
-    private static List<PolicyCondition> ParseConditions(MappingReader s)
+    internal static List<PolicyCondition> ParseConditions(MappingReader s)
     {
         var result = new List<PolicyCondition>();
         var node = s.Value("conditions");

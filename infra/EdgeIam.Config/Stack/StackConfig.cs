@@ -26,5 +26,11 @@ public sealed record StackConfig
     /// <summary>Managed-policy ARN set as permissions boundary on every role. Default: no boundary.</summary>
     public string? PermissionsBoundary { get; init; }
 
+    /// <summary>OIDC identity providers and web-identity roles. Default: none (the section creates nothing).</summary>
+    public Federation.OidcConfig? Oidc { get; init; }
+
+    /// <summary>Roles other accounts may assume behind an external ID. Default: none.</summary>
+    public IReadOnlyList<Federation.CrossAccountRoleConfig> CrossAccount { get; init; } = [];
+
     public string CloudFormationStackName => "EdgeIam-" + Name;
 }

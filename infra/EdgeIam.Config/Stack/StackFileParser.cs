@@ -12,7 +12,9 @@ internal static partial class StackFileParser
         "region",
         "protect",
         "tags",
-        "permissionsBoundary");
+        "permissionsBoundary",
+        "oidc",
+        "crossAccount");
 
     public static StackConfig? Parse(MappingReader root, string stackName)
     {
@@ -22,6 +24,7 @@ internal static partial class StackFileParser
         var protect = root.Bool("protect", defaultValue: false);
         var tags = TagRules.Parse(root, "tags");
         var boundary = ParsePermissionsBoundary(root, account, region);
+        var federation = Federation.FederationParser.Parse(root, account, region);
 
         if (account is null || region is null)
         {
@@ -37,6 +40,8 @@ internal static partial class StackFileParser
             Protect = protect,
             Tags = tags,
             PermissionsBoundary = boundary,
+            Oidc = federation.Oidc,
+            CrossAccount = federation.CrossAccount,
         };
     }
 

@@ -1,0 +1,24 @@
+using Constructs;
+using EdgeIam.Infrastructure.Iam;
+
+namespace EdgeIam.Infrastructure.Federation;
+
+/// <summary>The <c>crossAccount</c> section: one <see cref="EdgeRole"/> per role, each trusting its callers behind the external ID.</summary>
+public sealed class CrossAccountRoles : Construct
+{
+    public CrossAccountRoles(Construct scope, string id, CrossAccountRolesProps props)
+        : base(scope, id)
+    {
+        var stack = EdgeIamStack.Containing(this);
+        foreach (var role in props.Roles)
+        {
+            var callers = role.TrustedAccounts.Count + role.TrustedPrincipals.Count;
+            _ = new EdgeRole(this, role.Name, new EdgeRoleProps(
+                role.KeyPath,
+                role.Name,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Cross-account role for {callers} trusted caller(s), external ID required (EdgeIam {role.KeyPath})"),
+                [CrossAccountTrust.Statement(role, stack.Config.Partition)],
+                role.Access));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Constructs;
+using EdgeIam.Infrastructure.Iam;
+
+namespace EdgeIam.Infrastructure.Federation;
+
+/// <summary>
+/// The <c>oidc</c> section: one <see cref="OidcProvider"/> per configured provider (under <c>Providers</c>) and one
+/// <see cref="EdgeRole"/> per web-identity role (under <c>Roles</c>). Construct IDs are the config names.
+/// </summary>
+public sealed class OidcFederation : Construct
+{
+    public OidcFederation(Construct scope, string id, OidcFederationProps props)
+        : base(scope, id)
+    {
+        var providerScope = new Construct(this, "Providers");
+        var providers = props.Config.Providers.ToDictionary(
+            p => p.Name,
+            p => new OidcProvider(providerScope, p.Name, new OidcProviderProps(p)),
+            StringComparer.Ordinal);
+
+        var roleScope = new Construct(this, "Roles");
+        foreach (var role in props.Config.Roles)
+        {
+            var provider = providers[role.Provider.Name];
+            _ = new EdgeRole(roleScope, role.Name, new EdgeRoleProps(
+                role.KeyPath,
+                role.Name,
+                $"Web identity role for {role.Provider.Issuer} (EdgeIam {role.KeyPath})",
+                WebIdentityTrust.Statements(provider, role),
+                role.Access));
+        }
+
+        Providers = providers;
+    }
+
+    /// <summary>The providers by config name.</summary>
+    public IReadOnlyDictionary<string, OidcProvider> Providers { get; }
+}
