@@ -10,5 +10,10 @@ public static class ConfigVocabulary
     [
         StackFileParser.Keys,
         Iam.RoleAccessParser.StatementKeys,
+        Network.NetworkParser.Keys,
+        Network.NetworkParser.ZoneKeys,
+        Compute.EdgeFleetParser.Keys,
+        Compute.SecurityGroupRuleParser.IngressKeys,
+        Compute.SecurityGroupRuleParser.EgressKeys,
     ];
 }

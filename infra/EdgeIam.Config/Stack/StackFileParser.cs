@@ -12,7 +12,9 @@ internal static partial class StackFileParser
         "region",
         "protect",
         "tags",
-        "permissionsBoundary");
+        "permissionsBoundary",
+        "network",
+        "edgeFleets");
 
     public static StackConfig? Parse(MappingReader root, string stackName)
     {
@@ -22,6 +24,8 @@ internal static partial class StackFileParser
         var protect = root.Bool("protect", defaultValue: false);
         var tags = TagRules.Parse(root, "tags");
         var boundary = ParsePermissionsBoundary(root, account, region);
+        var network = Network.NetworkParser.Parse(root, region);
+        var edgeFleets = Compute.EdgeFleetParser.Parse(root, network, region, tags);
 
         if (account is null || region is null)
         {
@@ -37,6 +41,8 @@ internal static partial class StackFileParser
             Protect = protect,
             Tags = tags,
             PermissionsBoundary = boundary,
+            Network = network,
+            EdgeFleets = edgeFleets,
         };
     }
 
