@@ -15,6 +15,10 @@ public sealed record EdgeFleetConfig
 
     public const string DefaultRootDeviceName = "/dev/xvda";
 
+    /// <summary>EC2 accepts an HttpPutResponseHopLimit of 1..64; EdgeIam allows 1, or 2 for containers (AWS's advice).
+    /// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html#imds-considerations</summary>
+    public const int MaxMetadataHopLimit = 2;
+
     public const int DefaultRootVolumeSizeGiB = 16;
 
     /// <summary>Fleet name (lower-case, digits, hyphens); also the IAM role name and <c>edgeiam:role</c> tag.</summary>

@@ -19,10 +19,6 @@ internal static partial class EdgeFleetParser
     /// <summary>Instances per fleet. Each is its own CloudFormation resource; a larger fleet wants an Auto Scaling group.</summary>
     public const int MaxCount = 20;
 
-    /// <summary>EC2's range for HttpPutResponseHopLimit is 1..64; EdgeIam allows 1, or 2 for containers.
-    /// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html#imds-considerations</summary>
-    public const int MaxMetadataHopLimit = 2;
-
     /// <summary>gp2 volume size range (GiB); the lower bound is the Amazon Linux 2023 AMI's own 8 GiB root snapshot.</summary>
     public const int MinRootVolumeGiB = 8;
 
@@ -168,7 +164,7 @@ internal static partial class EdgeFleetParser
             return fleet.Has("metadataHopLimit") ? null : 1;
         }
 
-        if (hops > MaxMetadataHopLimit)
+        if (hops > EdgeFleetConfig.MaxMetadataHopLimit)
         {
             fleet.Error("metadataHopLimit", string.Create(CultureInfo.InvariantCulture,
                     $"{hops} hops would let IMDSv2 tokens travel beyond the instance and its containers"),
