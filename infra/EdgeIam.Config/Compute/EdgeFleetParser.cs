@@ -24,15 +24,19 @@ internal static partial class EdgeFleetParser
 
     public const int MaxRootVolumeGiB = 16384;
 
+    /// <param name="root">The top of the stack file.</param>
+    /// <param name="declaredZones">Wavelength Zones that <c>network</c> declares (see <see cref="NetworkParser.Parse"/>).</param>
+    /// <param name="region">The stack's region; null when invalid (already reported).</param>
+    /// <param name="tags">The stack's tags, which instances carry (and may expose in instance metadata).</param>
     public static IReadOnlyList<EdgeFleetConfig> Parse(
-        MappingReader root, NetworkConfig? network, string? region, IReadOnlyList<KeyValuePair<string, string>> tags)
+        MappingReader root, IReadOnlySet<string> declaredZones, string? region, IReadOnlyList<KeyValuePair<string, string>> tags)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        return root.Items("edgeFleets", Keys, fleet => ParseFleet(fleet, root, network, region, tags, names));
+        return root.Items("edgeFleets", Keys, fleet => ParseFleet(fleet, root, declaredZones, region, tags, names));
     }
 
     private static EdgeFleetConfig? ParseFleet(
-        MappingReader fleet, MappingReader root, NetworkConfig? network, string? region,
+        MappingReader fleet, MappingReader root, IReadOnlySet<string> declaredZones, string? region,
         IReadOnlyList<KeyValuePair<string, string>> tags, Dictionary<string, string> names)
     {
         var name = fleet.Matching("name", NamePattern(), "a fleet name (lower-case letters, digits and hyphens, at most 40)",
@@ -43,7 +47,7 @@ internal static partial class EdgeFleetParser
             name = null;
         }
 
-        var zone = ParseZone(fleet, root, network, region);
+        var zone = ParseZone(fleet, root, declaredZones, region);
         var instanceType = ParseInstanceType(fleet);
         var count = fleet.Int("count", 1, MaxCount) ?? 1;
         var ami = fleet.Matching("ami", AmiPattern(), "an AMI ID or resolve:ssm: parameter reference",
@@ -91,32 +95,22 @@ internal static partial class EdgeFleetParser
         };
     }
 
-    private static string? ParseZone(MappingReader fleet, MappingReader root, NetworkConfig? network, string? region)
+    private static string? ParseZone(MappingReader fleet, MappingReader root, IReadOnlySet<string> declaredZones, string? region)
     {
         var zone = fleet.String("zone", required: true, fix: "add `zone:` naming one of network.wavelengthZones.");
-        if (zone is null)
-        {
-            return null;
-        }
-
-        if (network is null)
-        {
-            // An invalid `network` has already been reported; only a missing one is this fleet's problem.
-            if (!root.Has("network"))
-            {
-                fleet.Error("zone", $"the stack declares no network, so there is no subnet in {zone} to launch into",
-                    $"add `network:` with a vpcCidr and a wavelengthZones entry for {zone}.");
-            }
-
-            return null;
-        }
-
-        if (network.Zone(zone) is not null)
+        if (zone is null || declaredZones.Contains(zone))
         {
             return zone;
         }
 
-        var declared = string.Join(", ", network.WavelengthZones.Select(z => z.Zone));
+        if (!root.Has("network"))
+        {
+            fleet.Error("zone", $"the stack declares no network, so there is no subnet in {zone} to launch into",
+                $"add `network:` with a vpcCidr and a wavelengthZones entry for {zone}.");
+            return null;
+        }
+
+        var declared = declaredZones.Count > 0 ? string.Join(", ", declaredZones.Order(StringComparer.Ordinal)) : "none valid";
         var zoneRegion = WavelengthZones.RegionOf(zone);
         if (zoneRegion is not null && region is not null && zoneRegion != region)
         {

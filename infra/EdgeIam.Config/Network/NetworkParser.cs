@@ -21,10 +21,18 @@ internal static partial class NetworkParser
     private const string FindZones =
         "aws ec2 describe-availability-zones --all-availability-zones --filters Name=zone-type,Values=wavelength-zone";
 
-    public static NetworkConfig? Parse(MappingReader root, string? region) =>
-        root.Section("network", Keys, network => ParseNetwork(network, region));
+    /// <summary>
+    /// The network, and the well-formed zone names it declares even when a zone's subnet is invalid: fleets are
+    /// checked against those, so one bad subnetCidr does not also fail every fleet in that zone.
+    /// </summary>
+    public static (NetworkConfig? Network, IReadOnlySet<string> DeclaredZones) Parse(MappingReader root, string? region)
+    {
+        var declaredZones = new HashSet<string>(StringComparer.Ordinal);
+        var network = root.Section("network", Keys, network => ParseNetwork(network, region, declaredZones));
+        return (network, declaredZones);
+    }
 
-    private static NetworkConfig? ParseNetwork(MappingReader network, string? region)
+    private static NetworkConfig? ParseNetwork(MappingReader network, string? region, HashSet<string> declaredZones)
     {
         var vpcCidr = ParseCidr(network, "vpcCidr", "the VPC", required: true);
         var vpcId = network.Matching("vpcId", VpcIdPattern(), "a VPC ID",
@@ -39,7 +47,7 @@ internal static partial class NetworkParser
         }
 
         var declared = new List<(WavelengthZoneConfig Zone, string Path)>();
-        var zones = network.Items("wavelengthZones", ZoneKeys, z => ParseZone(z, region, vpcCidr, declared), required: true,
+        var zones = network.Items("wavelengthZones", ZoneKeys, z => ParseZone(z, region, vpcCidr, declared, declaredZones), required: true,
             fix: "add `wavelengthZones:` with at least one `- zone: ...` and `subnetCidr: ...`.");
         if (network.Value("wavelengthZones") is YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 })
         {
@@ -50,9 +58,15 @@ internal static partial class NetworkParser
         return vpcCidr is null || zones.Count == 0 ? null : new NetworkConfig(vpcCidr.Value, vpcId, carrierGatewayId, zones);
     }
 
-    private static WavelengthZoneConfig? ParseZone(MappingReader z, string? region, Ipv4Cidr? vpcCidr, List<(WavelengthZoneConfig Zone, string Path)> declared)
+    private static WavelengthZoneConfig? ParseZone(
+        MappingReader z, string? region, Ipv4Cidr? vpcCidr, List<(WavelengthZoneConfig Zone, string Path)> declared, HashSet<string> declaredZones)
     {
         var zone = ParseZoneName(z, region);
+        if (zone is not null)
+        {
+            declaredZones.Add(zone);
+        }
+
         var cidr = ParseCidr(z, "subnetCidr", "a subnet", required: true);
         if (cidr is { } subnet && vpcCidr is { } vpc)
         {

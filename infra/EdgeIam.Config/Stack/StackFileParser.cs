@@ -24,8 +24,8 @@ internal static partial class StackFileParser
         var protect = root.Bool("protect", defaultValue: false);
         var tags = TagRules.Parse(root, "tags");
         var boundary = ParsePermissionsBoundary(root, account, region);
-        var network = Network.NetworkParser.Parse(root, region);
-        var edgeFleets = Compute.EdgeFleetParser.Parse(root, network, region, tags);
+        var (network, wavelengthZones) = Network.NetworkParser.Parse(root, region);
+        var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags);
 
         if (account is null || region is null)
         {
