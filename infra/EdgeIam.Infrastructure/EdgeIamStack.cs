@@ -36,15 +36,7 @@ public sealed class EdgeIamStack : Stack
             Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(this).Apply(ManagedPolicy.FromManagedPolicyArn(this, "PermissionsBoundary", boundaryArn));
         }
 
-        // Edge network and compute: fleets launch into the network's Wavelength subnets.
-        if (config.Network is { } network)
-        {
-            var wavelength = new Network.WavelengthNetwork(this, "Network", new Network.WavelengthNetworkProps(network));
-            foreach (var fleet in config.EdgeFleets)
-            {
-                _ = new Compute.EdgeFleet(this, "Fleet" + ConstructIds.Pascal(fleet.Name), new Compute.EdgeFleetProps(fleet, wavelength));
-            }
-        }
+        Compute.EdgeCompute.AddTo(this, config);
     }
 
     public StackConfig Config { get; }
