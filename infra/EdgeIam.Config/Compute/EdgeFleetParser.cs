@@ -114,7 +114,7 @@ internal static partial class EdgeFleetParser
         var zoneRegion = WavelengthZones.RegionOf(zone);
         if (zoneRegion is not null && region is not null && zoneRegion != region)
         {
-            fleet.Error("zone", $"{zone} belongs to region {zoneRegion}, but the stack deploys to {region}",
+            fleet.Error("zone", NetworkParser.OtherRegion(zone, zoneRegion, region),
                 $"use one of the stack's zones ({declared}), or {NetworkParser.ZoneFixFor(region, zoneRegion)}");
         }
         else

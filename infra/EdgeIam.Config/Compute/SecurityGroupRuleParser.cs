@@ -33,7 +33,8 @@ internal static partial class SecurityGroupRuleParser
 
     private static SecurityGroupRule? Parse(MappingReader rule, bool inbound)
     {
-        var cidr = ParseCidr(rule);
+        // IPv4 only: carrier networks reach Wavelength instances over IPv4 carrier IPs.
+        var cidr = CidrReader.Read(rule, "cidr", "203.0.113.0/24 (one address: /32)", required: true);
         var protocol = rule.String("protocol") ?? "tcp";
         if (!Protocols.Contains(protocol, StringComparer.Ordinal))
         {
@@ -66,30 +67,6 @@ internal static partial class SecurityGroupRuleParser
         }
 
         return result;
-    }
-
-    private static Ipv4Cidr? ParseCidr(MappingReader rule)
-    {
-        var text = rule.String("cidr", required: true, fix: "add `cidr:` with the IPv4 block traffic comes from or goes to, e.g. 203.0.113.0/24.");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (Ipv4Cidr.Parse(text) is not { } cidr)
-        {
-            rule.Error("cidr", $"'{text}' is not an IPv4 CIDR block",
-                "write address/prefix, e.g. 203.0.113.0/24 (carrier networks reach Wavelength instances over IPv4 carrier IPs).");
-            return null;
-        }
-
-        if (!cidr.IsNetworkAddress)
-        {
-            rule.Error("cidr", $"{text} has host bits set", $"write the block's first address: {cidr.WithNetworkAddress()} (or /32 for one address).");
-            return null;
-        }
-
-        return cidr;
     }
 
     private static (int From, int To)? ParsePorts(MappingReader rule, string protocol)

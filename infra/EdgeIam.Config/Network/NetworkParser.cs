@@ -118,7 +118,7 @@ internal static partial class NetworkParser
 
         if (region is not null && zoneRegion != region)
         {
-            z.Error("zone", $"{zone} belongs to region {zoneRegion}, but the stack deploys to {region}", ZoneFixFor(region, zoneRegion));
+            z.Error("zone", OtherRegion(zone, zoneRegion, region), ZoneFixFor(region, zoneRegion));
             return null;
         }
 
@@ -132,6 +132,9 @@ internal static partial class NetworkParser
         return zone;
     }
 
+    internal static string OtherRegion(string zone, string zoneRegion, string region) =>
+        $"{zone} belongs to region {zoneRegion}, but the stack deploys to {region}";
+
     /// <summary>A message fix naming zones of the stack's region, so the user sees what is valid here.</summary>
     internal static string ZoneFixFor(string region, string otherRegion)
     {
@@ -143,22 +146,9 @@ internal static partial class NetworkParser
     /// <summary>An IPv4 CIDR between /16 and /28 with no host bits set.</summary>
     private static Ipv4Cidr? ParseCidr(MappingReader reader, string key, string what, bool required)
     {
-        var text = reader.String(key, required, $"add `{key}:` with an IPv4 block, e.g. 10.20.0.0/16.");
-        if (text is null)
-        {
-            return null;
-        }
-
         var sizes = string.Create(CultureInfo.InvariantCulture, $"/{LargestPrefixLength} to /{SmallestPrefixLength}");
-        if (Ipv4Cidr.Parse(text) is not { } cidr)
+        if (CidrReader.Read(reader, key, $"10.20.10.0/24 ({sizes})", required) is not { } cidr)
         {
-            reader.Error(key, $"'{text}' is not an IPv4 CIDR block", $"write address/prefix, e.g. 10.20.10.0/24 ({sizes}).");
-            return null;
-        }
-
-        if (!cidr.IsNetworkAddress)
-        {
-            reader.Error(key, $"{text} has host bits set", $"write the block's first address: {cidr.WithNetworkAddress()}.");
             return null;
         }
 
