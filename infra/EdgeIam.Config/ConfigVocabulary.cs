@@ -10,6 +10,11 @@ public static class ConfigVocabulary
     [
         StackFileParser.Keys,
         Iam.RoleAccessParser.StatementKeys,
+        Network.NetworkParser.Keys,
+        Network.NetworkParser.ZoneKeys,
+        Compute.EdgeFleetParser.Keys,
+        Compute.SecurityGroupRuleParser.IngressKeys,
+        Compute.SecurityGroupRuleParser.EgressKeys,
         Federation.FederationParser.OidcKeys,
         Federation.OidcProviderParser.Keys,
         Federation.OidcRoleParser.Keys,

@@ -36,6 +36,8 @@ public sealed class EdgeIamStack : Stack
             Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(this).Apply(ManagedPolicy.FromManagedPolicyArn(this, "PermissionsBoundary", boundaryArn));
         }
 
+        Compute.EdgeCompute.AddTo(this, config);
+
         if (config.Oidc is { } oidc)
         {
             _ = new Federation.OidcFederation(this, "Oidc", new Federation.OidcFederationProps(oidc));

@@ -26,6 +26,11 @@ public sealed record StackConfig
     /// <summary>Managed-policy ARN set as permissions boundary on every role. Default: no boundary.</summary>
     public string? PermissionsBoundary { get; init; }
 
+    /// <summary>The VPC and its Wavelength subnets. Default: none (no network resources).</summary>
+    public Network.NetworkConfig? Network { get; init; }
+
+    /// <summary>Edge instance fleets in the network's Wavelength Zones. Default: none.</summary>
+    public IReadOnlyList<Compute.EdgeFleetConfig> EdgeFleets { get; init; } = [];
     /// <summary>OIDC identity providers and web-identity roles. Default: none (the section creates nothing).</summary>
     public Federation.OidcConfig? Oidc { get; init; }
 

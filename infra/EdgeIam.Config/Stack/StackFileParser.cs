@@ -13,6 +13,8 @@ internal static partial class StackFileParser
         "protect",
         "tags",
         "permissionsBoundary",
+        "network",
+        "edgeFleets",
         "oidc",
         "crossAccount");
 
@@ -24,6 +26,8 @@ internal static partial class StackFileParser
         var protect = root.Bool("protect", defaultValue: false);
         var tags = TagRules.Parse(root, "tags");
         var boundary = ParsePermissionsBoundary(root, account, region);
+        var (network, wavelengthZones) = Network.NetworkParser.Parse(root, region);
+        var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags);
         var federation = Federation.FederationParser.Parse(root, account, region);
 
         if (account is null || region is null)
@@ -40,6 +44,8 @@ internal static partial class StackFileParser
             Protect = protect,
             Tags = tags,
             PermissionsBoundary = boundary,
+            Network = network,
+            EdgeFleets = edgeFleets,
             Oidc = federation.Oidc,
             CrossAccount = federation.CrossAccount,
         };

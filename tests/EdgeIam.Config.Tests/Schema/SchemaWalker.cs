@@ -36,7 +36,9 @@ internal sealed class SchemaWalker
         if (node["$ref"] is JsonValue reference)
         {
             var (target, targetFile, definition) = Resolve((string)reference!, file);
-            var targetPath = definition is not null ? "#/definitions/" + definition : path;
+            // Shared definitions of the root schema have a path of their own; a section file's private definitions
+            // stand where they are used.
+            var targetPath = definition is not null && targetFile == _rootFile ? "#/definitions/" + definition : path;
             if (_visited.Add(targetFile + "|" + targetPath))
             {
                 Visit(target, targetFile, targetPath);

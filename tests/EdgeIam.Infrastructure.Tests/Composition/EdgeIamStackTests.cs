@@ -3,7 +3,7 @@ using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.IAM;
 using EdgeIam.Infrastructure.Tests.Support;
 
-namespace EdgeIam.Infrastructure.Tests.Stack;
+namespace EdgeIam.Infrastructure.Tests.Composition;
 
 /// <summary>Composition rules every stack follows, asserted on the shipped stacks (synthesized once).</summary>
 [Collection(SynthesizedStacksCollection.Name)]

@@ -1,0 +1,29 @@
+using EdgeIam.Config.Stack;
+using EdgeIam.Infrastructure.Network;
+
+namespace EdgeIam.Infrastructure.Compute;
+
+/// <summary>Composes the <c>network</c> and <c>edgeFleets</c> sections: fleets launch into the network's subnets.</summary>
+internal static class EdgeCompute
+{
+    /// <summary>Adds the Wavelength network and its fleets; a stack without <c>network</c> gets neither.</summary>
+    public static void AddTo(EdgeIamStack stack, StackConfig config)
+    {
+        if (config.Network is not { } network)
+        {
+            // The loader refuses fleets without a network; a caller that bypasses it must not lose them silently.
+            if (config.EdgeFleets.Count > 0)
+            {
+                throw new ArgumentException("edge fleets need a network to launch into", nameof(config));
+            }
+
+            return;
+        }
+
+        var wavelength = new WavelengthNetwork(stack, "Network", new WavelengthNetworkProps(network));
+        foreach (var fleet in config.EdgeFleets)
+        {
+            _ = new EdgeFleet(stack, "Fleet" + ConstructIds.Pascal(fleet.Name), new EdgeFleetProps(fleet, wavelength));
+        }
+    }
+}
