@@ -26,10 +26,18 @@ public sealed class EdgeRole : Construct
         }
 
         var stack = EdgeIamStack.Containing(this);
+        var roleName = PhysicalName(stack.Config.CloudFormationStackName, props.ConfigName);
+        if (roleName.Length > MaxRoleNameLength)
+        {
+            throw new StackInputException(stack.Config.SourceFile, props.KeyPath + ".name",
+                string.Create(CultureInfo.InvariantCulture, $"the IAM role name '{roleName}' is {roleName.Length} characters, over IAM's {MaxRoleNameLength}."),
+                "shorten the role's name (EdgeIam prefixes it with the stack name).");
+        }
+
         var trust = new PolicyDocument(new PolicyDocumentProps { Statements = [.. props.Trust] });
         Role = new Role(this, "Role", new RoleProps
         {
-            RoleName = props.ConfigName,
+            RoleName = roleName,
             Description = props.Description,
             // Replaced below by the exact trust document: the L2 principal model would merge our statements.
             AssumedBy = new AccountRootPrincipal(),
@@ -70,6 +78,16 @@ public sealed class EdgeRole : Construct
     }
 
     public Role Role { get; }
+
+    /// <summary>IAM role names are at most 64 characters (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).</summary>
+    public const int MaxRoleNameLength = 64;
+
+    /// <summary>
+    /// IAM role names are unique per account, and several stacks (dev and prod) often share one account, so the
+    /// physical name carries the stack: <c>EdgeIam-prod-GitHubDeploy</c>. The config name stays in the
+    /// <c>edgeiam:role</c> tag for the policy engine.
+    /// </summary>
+    public static string PhysicalName(string cloudFormationStackName, string configName) => $"{cloudFormationStackName}-{configName}";
 
     internal static PolicyStatement ToStatement(PermissionStatement permission) => new(new PolicyStatementProps
     {

@@ -74,7 +74,7 @@ public sealed class EdgeFleetTests(SynthesizedStacks stacks)
 
             Assert.Equal(role.Key, RefOf(Assert.Single(Props(profile)["Roles"]!.AsArray())));
             Assert.Equal(profile.Key, GetAttOf(TemplateData(template)["IamInstanceProfile"]!["Arn"]));
-            Assert.Equal(fleet.Name, (string?)Props(role)["RoleName"]);
+            Assert.Equal("EdgeIam-dev-" + fleet.Name, (string?)Props(role)["RoleName"]);
         }
     }
 
