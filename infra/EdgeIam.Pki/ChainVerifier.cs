@@ -80,18 +80,18 @@ public static class ChainVerifier
                 "use as anchor the certificate of the CA that really issued it (issuing-ca.crt next to the key that signed it), or issue the device certificate again from the anchor's CA.");
         }
 
-        if (intermediates.FirstOrDefault(c => CertificateFacts.NamesIssuer(current, c)) is { } impostor)
-        {
-            return ChainVerdict.Untrusted(Describe(path), link,
-                $"the intermediate '{impostor.Subject}' from --intermediates has the issuer's name, but its key did not sign '{current.Subject}'",
-                "pass the intermediate certificate of the CA that really issued it (NAME.chain.pem written with the device certificate).");
-        }
-
         if (CertificateFacts.IsSelfIssued(current) && signed.IsSignedBy(current))
         {
             return ChainVerdict.Untrusted(Describe(path), link,
                 $"the chain ends at the root '{current.Subject}', which is not the anchor '{anchor.Subject}'",
                 $"use '{current.Subject}' as the trust anchor, or a trust anchor for one of the CAs on this chain.");
+        }
+
+        if (intermediates.FirstOrDefault(c => CertificateFacts.NamesIssuer(current, c) && !path.Any(p => p.RawData.AsSpan().SequenceEqual(c.RawData))) is { } impostor)
+        {
+            return ChainVerdict.Untrusted(Describe(path), link,
+                $"the intermediate '{impostor.Subject}' from --intermediates has the issuer's name, but its key did not sign '{current.Subject}'",
+                "pass the intermediate certificate of the CA that really issued it (NAME.chain.pem written with the device certificate).");
         }
 
         var given = intermediates.Count == 0 ? "no --intermediates were given" : $"--intermediates holds {string.Join(", ", intermediates.Select(c => $"'{c.Subject}'"))}";

@@ -93,8 +93,9 @@ public static partial class DevCertificateAuthority
 
             using var deviceKey = KeyAlgorithms.Generate(algorithm);
             var name = new X500DistinguishedNameBuilder();
-            name.AddOrganizationName("EdgeIam dev PKI");
+            // The builder encodes in reverse order of the calls: O first, then CN, as RFC 5280 names usually are.
             name.AddCommonName(commonName);
+            name.AddOrganizationName("EdgeIam dev PKI");
             var request = KeyAlgorithms.Request(name.Build(), deviceKey);
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
@@ -180,8 +181,8 @@ public static partial class DevCertificateAuthority
     private static X500DistinguishedName CaName(string commonName)
     {
         var name = new X500DistinguishedNameBuilder();
-        name.AddOrganizationName("EdgeIam dev PKI");
         name.AddCommonName(commonName);
+        name.AddOrganizationName("EdgeIam dev PKI");
         return name.Build();
     }
 
