@@ -10,5 +10,6 @@ public static class ConfigVocabulary
     [
         StackFileParser.Keys,
         Iam.RoleAccessParser.StatementKeys,
+        .. RolesAnywhere.RolesAnywhereParser.KeySets,
     ];
 }

@@ -35,6 +35,11 @@ public sealed class EdgeIamStack : Stack
         {
             Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(this).Apply(ManagedPolicy.FromManagedPolicyArn(this, "PermissionsBoundary", boundaryArn));
         }
+
+        if (config.RolesAnywhere is { } rolesAnywhere)
+        {
+            _ = new RolesAnywhere.RolesAnywhereResources(this, "RolesAnywhere", new RolesAnywhere.RolesAnywhereResourcesProps(rolesAnywhere));
+        }
     }
 
     public StackConfig Config { get; }

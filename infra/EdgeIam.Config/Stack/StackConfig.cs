@@ -26,5 +26,8 @@ public sealed record StackConfig
     /// <summary>Managed-policy ARN set as permissions boundary on every role. Default: no boundary.</summary>
     public string? PermissionsBoundary { get; init; }
 
+    /// <summary>IAM Roles Anywhere trust anchors, profiles and roles. Default: none (nothing is created).</summary>
+    public RolesAnywhere.RolesAnywhereConfig? RolesAnywhere { get; init; }
+
     public string CloudFormationStackName => "EdgeIam-" + Name;
 }

@@ -12,7 +12,8 @@ internal static partial class StackFileParser
         "region",
         "protect",
         "tags",
-        "permissionsBoundary");
+        "permissionsBoundary",
+        "rolesAnywhere");
 
     public static StackConfig? Parse(MappingReader root, string stackName)
     {
@@ -22,6 +23,7 @@ internal static partial class StackFileParser
         var protect = root.Bool("protect", defaultValue: false);
         var tags = TagRules.Parse(root, "tags");
         var boundary = ParsePermissionsBoundary(root, account, region);
+        var rolesAnywhere = root.Section("rolesAnywhere", RolesAnywhere.RolesAnywhereParser.Keys, s => RolesAnywhere.RolesAnywhereParser.Parse(s, region));
 
         if (account is null || region is null)
         {
@@ -37,6 +39,7 @@ internal static partial class StackFileParser
             Protect = protect,
             Tags = tags,
             PermissionsBoundary = boundary,
+            RolesAnywhere = rolesAnywhere,
         };
     }
 
