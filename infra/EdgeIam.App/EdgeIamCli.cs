@@ -10,6 +10,8 @@ public static class EdgeIamCli
     {
         var root = new RootCommand("EdgeIam: short-lived AWS access for edge workloads, as a CDK app with an offline IAM policy engine.");
         root.Subcommands.Add(SynthCommand.Create(context));
+        root.Subcommands.Add(PkiCommand.Create(context));
+        root.Subcommands.Add(DeviceConfigCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -19,5 +19,6 @@ public static class ConfigVocabulary
         Federation.OidcProviderParser.Keys,
         Federation.OidcRoleParser.Keys,
         Federation.CrossAccountParser.Keys,
+        .. RolesAnywhere.RolesAnywhereParser.KeySets,
     ];
 }

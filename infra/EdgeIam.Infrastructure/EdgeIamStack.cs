@@ -47,6 +47,11 @@ public sealed class EdgeIamStack : Stack
         {
             _ = new Federation.CrossAccountRoles(this, "CrossAccount", new Federation.CrossAccountRolesProps(config.CrossAccount));
         }
+
+        if (config.RolesAnywhere is { } rolesAnywhere)
+        {
+            _ = new RolesAnywhere.RolesAnywhereResources(this, "RolesAnywhere", new RolesAnywhere.RolesAnywhereResourcesProps(rolesAnywhere));
+        }
     }
 
     public StackConfig Config { get; }

@@ -72,7 +72,7 @@ public static partial class RoleAccessParser
         return !ReadOnlyPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
     }
 
-    private static PermissionStatement? ParseStatement(MappingReader s, int index)
+    internal static PermissionStatement? ParseStatement(MappingReader s, int index)
     {
         var sid = s.Matching("sid", SidPattern(), "a statement ID (letters and digits only)", "use letters and digits, e.g. sid: ReadTelemetry.")
             ?? string.Create(CultureInfo.InvariantCulture, $"Permission{index}");
@@ -175,7 +175,7 @@ public static partial class RoleAccessParser
         return result;
     }
 
-    private static List<string> ParseManagedPolicies(MappingReader role)
+    internal static List<string> ParseManagedPolicies(MappingReader role)
     {
         var arns = new List<string>();
         foreach (var entry in role.Strings("managedPolicies"))

@@ -37,5 +37,8 @@ public sealed record StackConfig
     /// <summary>Roles other accounts may assume behind an external ID. Default: none.</summary>
     public IReadOnlyList<Federation.CrossAccountRoleConfig> CrossAccount { get; init; } = [];
 
+    /// <summary>IAM Roles Anywhere trust anchors, profiles and roles. Default: none (nothing is created).</summary>
+    public RolesAnywhere.RolesAnywhereConfig? RolesAnywhere { get; init; }
+
     public string CloudFormationStackName => "EdgeIam-" + Name;
 }

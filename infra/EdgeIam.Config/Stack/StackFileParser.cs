@@ -16,7 +16,8 @@ internal static partial class StackFileParser
         "network",
         "edgeFleets",
         "oidc",
-        "crossAccount");
+        "crossAccount",
+        "rolesAnywhere");
 
     public static StackConfig? Parse(MappingReader root, string stackName)
     {
@@ -29,6 +30,7 @@ internal static partial class StackFileParser
         var (network, wavelengthZones) = Network.NetworkParser.Parse(root, region);
         var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags);
         var federation = Federation.FederationParser.Parse(root, account, region);
+        var rolesAnywhere = root.Section("rolesAnywhere", RolesAnywhere.RolesAnywhereParser.Keys, s => RolesAnywhere.RolesAnywhereParser.Parse(s, region));
 
         if (account is null || region is null)
         {
@@ -48,6 +50,7 @@ internal static partial class StackFileParser
             EdgeFleets = edgeFleets,
             Oidc = federation.Oidc,
             CrossAccount = federation.CrossAccount,
+            RolesAnywhere = rolesAnywhere,
         };
     }
 

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using EdgeIam.Config.Reading;
+using YamlDotNet.RepresentationModel;
+
+namespace EdgeIam.Config.RolesAnywhere;
+
+/// <summary>A name declared in a list (anchor, profile, role) with where it is, for cross-reference messages.</summary>
+internal sealed record DeclaredName(string Name, string KeyPath, YamlNode Node);
+
+/// <summary>
+/// Parses the <c>rolesAnywhere</c> section and checks what spans entries: unique names, every anchor and role used by
+/// a profile, each role's trust anchors (the anchors of the profiles that use it), and attribute mappings that keep
+/// the certificate CN a role's conditions read.
+/// </summary>
+internal static class RolesAnywhereParser
+{
+    internal static readonly KeySet Keys = new("rolesAnywhere", "trustAnchors", "profiles", "roles");
+
+    /// <summary>Every key set of the section, for <see cref="ConfigVocabulary"/>.</summary>
+    internal static IReadOnlyList<KeySet> KeySets { get; } =
+    [
+        Keys,
+        TrustAnchorParser.Keys,
+        ProfileParser.Keys,
+        ProfileParser.AttributeMappingKeys,
+        RolesAnywhereRoleParser.Keys,
+        RolesAnywhereRoleParser.DevicePrefixKeys,
+    ];
+
+    public static RolesAnywhereConfig? Parse(MappingReader section, string? region)
+    {
+        var errorsBefore = ErrorCount(section.Context);
+        var anchorNames = new List<DeclaredName>();
+        var roleNames = new List<DeclaredName>();
+        var profileNames = new List<DeclaredName>();
+
+        var anchors = section.Items("trustAnchors", TrustAnchorParser.Keys, a => TrustAnchorParser.Parse(a, region, anchorNames), required: true,
+            fix: "add `trustAnchors:` with the CA devices chain to, e.g. `- { name: edge-ca, certificate: pki/dev/issuing-ca.crt }`.");
+        var roles = section.Items("roles", RolesAnywhereRoleParser.Keys, r => RolesAnywhereRoleParser.Parse(r, roleNames), required: true,
+            fix: "add `roles:` with the roles devices assume, e.g. `- { name: EdgeDeviceRole, allowedSubjects: [\"sensor-*\"] }`.");
+        var profileErrorsBefore = ErrorCount(section.Context);
+        var profiles = section.Items("profiles", ProfileParser.Keys, p => ProfileParser.Parse(p, anchorNames, roleNames, profileNames), required: true,
+            fix: "add `profiles:` linking anchors to roles, e.g. `- { name: edge-device, trustAnchors: [edge-ca], roles: [EdgeDeviceRole] }`.");
+
+        RequireUniqueNames(section.Context, anchorNames, "trust anchor", RolesAnywhereNames.TrustAnchorOutput);
+        RequireUniqueNames(section.Context, roleNames, "role", RolesAnywhereNames.RoleOutput);
+        RequireUniqueNames(section.Context, profileNames, "profile", RolesAnywhereNames.ProfileOutput);
+
+        // Usage and mapping checks need every profile: with a broken one they would only repeat its error.
+        if (ErrorCount(section.Context) == profileErrorsBefore)
+        {
+            RequireUsed(section.Context, anchorNames, profiles, p => p.TrustAnchorNames, "trust anchor", "trustAnchors",
+                "an anchor no profile uses lets no device in, yet is one more CA the account trusts");
+            RequireUsed(section.Context, roleNames, profiles, p => p.RoleNames, "role", "roles",
+                "a role no profile names cannot be reached through Roles Anywhere, yet trusts the service");
+            RequireMappedCommonNames(section.Context, profiles, roles, profileNames);
+        }
+
+        if (ErrorCount(section.Context) != errorsBefore)
+        {
+            return null;
+        }
+
+        // A role trusts exactly the anchors of the profiles that list it, in declaration order.
+        var lockedRoles = roles.Select(role => role with
+        {
+            TrustAnchorNames = [.. anchors.Select(a => a.Name).Where(anchor =>
+                profiles.Any(p => p.RoleNames.Contains(role.Name, StringComparer.Ordinal) && p.TrustAnchorNames.Contains(anchor, StringComparer.Ordinal)))],
+        }).ToList();
+        return new RolesAnywhereConfig(anchors, profiles, lockedRoles);
+    }
+
+    internal static int ErrorCount(ConfigContext context) => context.Diagnostics.Items.Count(d => d.IsError);
+
+    /// <summary>Reads <c>name</c> and records it in <paramref name="declared"/> (even when the rest of the entry is invalid).</summary>
+    internal static string? ParseName(MappingReader entry, Regex pattern, string what, string example, List<DeclaredName> declared)
+    {
+        var name = entry.Matching("name", pattern, what, "give it a name: " + example, required: true);
+        if (name is not null)
+        {
+            declared.Add(new DeclaredName(name, entry.Path, entry.Value("name")!));
+        }
+
+        return name;
+    }
+
+    private static void RequireUniqueNames(ConfigContext context, List<DeclaredName> declared, string what, Func<string, string> outputKey)
+    {
+        for (var i = 0; i < declared.Count; i++)
+        {
+            var earlier = declared.Take(i).FirstOrDefault(d => d.Name == declared[i].Name);
+            if (earlier is not null)
+            {
+                context.Error(declared[i].Node, declared[i].KeyPath + ".name", $"{what} '{declared[i].Name}' is declared twice (first at {earlier.KeyPath})",
+                    $"give every {what} its own name.");
+                continue;
+            }
+
+            // Stack outputs are keyed by a letters-and-digits form of the name; two names must not meet there.
+            var clash = declared.Take(i).FirstOrDefault(d => outputKey(d.Name) == outputKey(declared[i].Name));
+            if (clash is not null)
+            {
+                context.Error(declared[i].Node, declared[i].KeyPath + ".name",
+                    $"{what} names '{clash.Name}' and '{declared[i].Name}' differ only in punctuation or case of the first letter, so both would get the stack output {outputKey(declared[i].Name)}",
+                    "rename one of them.");
+            }
+        }
+    }
+
+    private static void RequireUsed(
+        ConfigContext context, List<DeclaredName> declared, IReadOnlyList<RolesAnywhereProfileConfig> profiles,
+        Func<RolesAnywhereProfileConfig, IReadOnlyList<string>> uses, string what, string key, string why)
+    {
+        foreach (var item in declared.Where(d => !profiles.Any(p => uses(p).Contains(d.Name, StringComparer.Ordinal))))
+        {
+            context.Error(item.Node, item.KeyPath + ".name", $"{what} '{item.Name}' is not used by any profile: {why}",
+                $"add '{item.Name}' to the `{key}` of a profile, or remove it.");
+        }
+    }
+
+    /// <summary>
+    /// A custom mapping that drops <c>CN</c> leaves <c>aws:PrincipalTag/x509Subject/CN</c> (or <c>x509Issuer/CN</c>)
+    /// unset, so a role conditioned on it could never be assumed through that profile.
+    /// https://docs.aws.amazon.com/rolesanywhere/latest/userguide/attribute-mappping-and-trust-policy.html
+    /// </summary>
+    private static void RequireMappedCommonNames(
+        ConfigContext context, IReadOnlyList<RolesAnywhereProfileConfig> profiles, IReadOnlyList<RolesAnywhereRoleConfig> roles, List<DeclaredName> profileNames)
+    {
+        foreach (var profile in profiles)
+        {
+            var node = profileNames.First(d => d.KeyPath == profile.KeyPath).Node;
+            var profileRoles = roles.Where(r => profile.RoleNames.Contains(r.Name, StringComparer.Ordinal)).ToList();
+            Check("x509Subject", profileRoles.Where(r => r.UsesSubjectCommonName), "allowedSubjects or devicePrefix");
+            Check("x509Issuer", profileRoles.Where(r => r.AllowedIssuers.Count > 0), "allowedIssuers");
+
+            void Check(string field, IEnumerable<RolesAnywhereRoleConfig> needing, string reason)
+            {
+                var mapping = profile.AttributeMappings.FirstOrDefault(m => m.CertificateField == field);
+                var names = needing.Select(r => r.Name).ToList();
+                if (mapping is null || mapping.MapsCommonName || names.Count == 0)
+                {
+                    return;
+                }
+
+                context.Error(node, $"{profile.KeyPath}.attributeMappings.{field}",
+                    $"maps {field} without CN, but role(s) {string.Join(", ", names)} read aws:PrincipalTag/{field}/CN ({reason}): the tag would be missing and the role could never be assumed through profile '{profile.Name}'",
+                    $"add CN to {field}, or remove `{field}` to keep the default mapping (all of it).");
+            }
+        }
+    }
+}

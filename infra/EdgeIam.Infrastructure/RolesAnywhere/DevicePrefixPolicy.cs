@@ -1,0 +1,53 @@
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using EdgeIam.Config.RolesAnywhere;
+
+namespace EdgeIam.Infrastructure.RolesAnywhere;
+
+/// <summary>
+/// Gives each device its own S3 prefix: objects under <c>prefix/${aws:PrincipalTag/x509Subject/CN}/</c>, the CN
+/// Roles Anywhere copies from the device certificate into the session tags, so no device reaches another's objects.
+/// </summary>
+public sealed class DevicePrefixPolicy : Construct
+{
+    public const string DeviceCommonNameVariable = "${" + RolesAnywhereTrust.SubjectCommonNameKey + "}";
+
+    public DevicePrefixPolicy(Construct scope, string id, DevicePrefixPolicyProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var prefix = props.Prefix;
+        var devicePath = (prefix.Prefix.Length > 0 ? prefix.Prefix + "/" : "") + DeviceCommonNameVariable + "/";
+        var bucketArn = $"arn:{props.Partition}:s3:::{prefix.Bucket}";
+        var statements = new List<PolicyStatement>();
+        var objectActions = prefix.Access switch
+        {
+            DevicePrefixAccess.Read => ["s3:GetObject"],
+            DevicePrefixAccess.Write => ["s3:PutObject"],
+            _ => new[] { "s3:GetObject", "s3:PutObject" },
+        };
+        statements.Add(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DeviceObjects",
+            Actions = objectActions,
+            Resources = [bucketArn + "/" + devicePath + "*"],
+        }));
+        if (prefix.Access != DevicePrefixAccess.Write)
+        {
+            statements.Add(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ListDevicePrefix",
+                Actions = ["s3:ListBucket"],
+                Resources = [bucketArn],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { devicePath + "*" } },
+                },
+            }));
+        }
+
+        Policy = new Policy(this, "Resource", new PolicyProps { Statements = [.. statements], Roles = [props.Role] });
+    }
+
+    public Policy Policy { get; }
+}

@@ -1,0 +1,10 @@
+using Amazon.CDK.AWS.IAM;
+using EdgeIam.Config.RolesAnywhere;
+
+namespace EdgeIam.Infrastructure.RolesAnywhere;
+
+/// <summary>Properties of a <see cref="DevicePrefixPolicy"/>. Immutable.</summary>
+/// <param name="Role">The role the policy attaches to.</param>
+/// <param name="Prefix">Bucket, prefix and access.</param>
+/// <param name="Partition">The stack's partition, for the S3 ARNs.</param>
+public sealed record DevicePrefixPolicyProps(IRole Role, DevicePrefix Prefix, string Partition);
