@@ -37,7 +37,7 @@ internal static partial class StackFileParser
             return null;
         }
 
-        return new StackConfig
+        var stack = new StackConfig
         {
             Name = stackName,
             SourceFile = root.Context.File,
@@ -52,6 +52,8 @@ internal static partial class StackFileParser
             CrossAccount = federation.CrossAccount,
             RolesAnywhere = rolesAnywhere,
         };
+        RoleNameRules.Check(root, stack);
+        return stack;
     }
 
     private static string? ParseRegion(MappingReader root)
