@@ -18,6 +18,7 @@ public static class CheckSarifWriter
     public static void Write(CheckReport report, TextWriter output)
     {
         var rules = RuleCatalog.All.Select(r => r.Descriptor).ToList();
+        var names = RuleCatalog.All.ToDictionary(r => r.Descriptor.Id, r => r.GetType().Name.Replace("Rule", string.Empty, StringComparison.Ordinal), StringComparer.Ordinal);
         var locators = report.Stacks.ToDictionary(s => s.TemplateFile, s => JsonLineLocator.ForFile(s.TemplateFile), StringComparer.Ordinal);
         JsonReport.Write(output, json =>
         {
@@ -26,7 +27,7 @@ public static class CheckSarifWriter
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json, rules);
+            WriteTool(json, rules, names);
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
@@ -42,7 +43,7 @@ public static class CheckSarifWriter
         });
     }
 
-    private static void WriteTool(Utf8JsonWriter json, List<RuleDescriptor> rules)
+    private static void WriteTool(Utf8JsonWriter json, List<RuleDescriptor> rules, Dictionary<string, string> names)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -54,7 +55,7 @@ public static class CheckSarifWriter
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
-            json.WriteString("name", string.Concat(rule.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..])).Replace("*", "Star", StringComparison.Ordinal));
+            json.WriteString("name", names[rule.Id]);
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Title);
             json.WriteEndObject();

@@ -3,8 +3,11 @@ namespace EdgeIam.Policy.Reports;
 /// <summary>Markdown helpers: table cells and inline code that survive pipes, backticks and newlines.</summary>
 public static class Markdown
 {
+    /// <summary>Text for a table cell or list item: pipes escaped, angle brackets as entities (GitHub would drop them as HTML).</summary>
     public static string Cell(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\n", "<br>", StringComparison.Ordinal);
 
     public static string Code(string text) => text.Contains('`', StringComparison.Ordinal) ? $"``{text}``" : $"`{text}`";
 

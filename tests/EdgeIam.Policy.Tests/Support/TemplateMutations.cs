@@ -19,7 +19,7 @@ internal static class TemplateMutations
             throw new InvalidOperationException($"mutation {kind} found nothing to change");
         }
 
-        File.WriteAllText(templatePath, template.ToJsonString());
+        File.WriteAllText(templatePath, template.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }
 
     private static bool Mutate(JsonObject resources, string kind)
