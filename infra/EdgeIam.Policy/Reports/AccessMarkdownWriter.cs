@@ -24,9 +24,9 @@ public static class AccessMarkdownWriter
                 output.WriteLine("|---|---|---|---|");
                 foreach (var grant in role.AssumedBy)
                 {
-                    var conditions = grant.Conditions.Count == 0 ? "none" : string.Join("<br>", grant.Conditions.Select(c => Markdown.Code(c.ToString())));
-                    output.WriteLine($"| {Markdown.Cell(grant.Description)} | {grant.PrincipalKind} {Markdown.Code(grant.Principal)} | "
-                        + $"{Markdown.Cell(string.Join(", ", grant.Actions))} | {Markdown.Cell(conditions)} |");
+                    var conditions = grant.Conditions.Count == 0 ? "none" : string.Join("<br>", grant.Conditions.Select(c => Markdown.CodeCell(c.ToString())));
+                    output.WriteLine($"| {Markdown.Cell(grant.Description)} | {grant.PrincipalKind} {Markdown.CodeCell(grant.Principal)} | "
+                        + $"{Markdown.Cell(string.Join(", ", grant.Actions))} | {conditions} |");
                 }
 
                 output.WriteLine();

@@ -20,7 +20,7 @@ public static class CheckMarkdownWriter
         foreach (var f in report.Findings)
         {
             output.WriteLine($"| {CheckTextWriter.Level(f.Severity)} | [{f.Rule.Id}]({f.Rule.HelpUri}) | {f.Stack} | {Markdown.Cell(f.Subject)} | "
-                + $"{Markdown.Cell(f.Message)}<br>{Markdown.Code(f.JsonPath)} | {Markdown.Cell(f.Rule.Fix)} |");
+                + $"{Markdown.Cell(f.Message)}<br>{Markdown.CodeCell(f.JsonPath)} | {Markdown.Cell(f.Rule.Fix)} |");
         }
     }
 }

@@ -9,6 +9,9 @@ public static class Markdown
             .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
             .Replace("\n", "<br>", StringComparison.Ordinal);
 
+    /// <summary>Inline code inside a table cell: only pipes need escaping there.</summary>
+    public static string CodeCell(string text) => Code(text).Replace("|", "\\|", StringComparison.Ordinal);
+
     public static string Code(string text) => text.Contains('`', StringComparison.Ordinal) ? $"``{text}``" : $"`{text}`";
 
     /// <summary>A Mermaid node label: quotes and brackets would end it, so they become entities.</summary>
