@@ -10,6 +10,10 @@ public static class EdgeIamCli
     {
         var root = new RootCommand("EdgeIam: short-lived AWS access for edge workloads, as a CDK app with an offline IAM policy engine.");
         root.Subcommands.Add(SynthCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(AccessCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(CanAssumeCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

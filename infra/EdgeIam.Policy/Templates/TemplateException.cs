@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Templates;
 public sealed class TemplateException : Exception
 {
     public TemplateException(string filePath, string jsonPath, string message)
-        : base($"{filePath}: {jsonPath}: {message}")
+        : base(jsonPath == Model.JsonPaths.Root ? $"{filePath}: {message}" : $"{filePath}: {jsonPath}: {message}")
     {
         FilePath = filePath;
         JsonPath = jsonPath;
