@@ -143,10 +143,21 @@ public static class TemplateReader
                 TrustAnchors = [.. anchors.OrderBy(a => a.LogicalId, StringComparer.Ordinal)],
                 RolesAnywhereProfiles = [.. profiles.OrderBy(p => p.LogicalId, StringComparer.Ordinal)],
                 LaunchTemplates = [.. launchTemplates.OrderBy(l => l.LogicalId, StringComparer.Ordinal)],
-                Instances = [.. instances.OrderBy(i => i.LogicalId, StringComparer.Ordinal)],
+                Instances = [.. instances.Select(i => ByName(i, launchTemplates)).OrderBy(i => i.LogicalId, StringComparer.Ordinal)],
                 LongLivedCredentials = [.. credentials.OrderBy(c => c.LogicalId, StringComparer.Ordinal)],
                 ResourceTypes = _types,
             };
+        }
+
+        private static InstanceResource ByName(InstanceResource instance, List<LaunchTemplateResource> templates)
+        {
+            if (instance.LaunchTemplateLogicalId is not { } reference || !reference.StartsWith("name:", StringComparison.Ordinal))
+            {
+                return instance;
+            }
+
+            var name = reference["name:".Length..];
+            return instance with { LaunchTemplateLogicalId = templates.FirstOrDefault(t => t.Name == name)?.LogicalId };
         }
 
         private RoleResource ReadRole(string id, JsonElement resource, JsonElement properties, string path)
@@ -320,7 +331,9 @@ public static class TemplateReader
                 {
                     if (lt.TryGetProperty(key, out var reference))
                     {
-                        launchTemplate ??= IntrinsicResolver.ReferencedLogicalId(reference);
+                        // CDK's requireImdsv2 names its template literally; "name:" marks a name to look up later.
+                        launchTemplate ??= IntrinsicResolver.ReferencedLogicalId(reference)
+                            ?? (key == "LaunchTemplateName" ? "name:" + _resolver.ResolveString(reference) : null);
                     }
                 }
             }

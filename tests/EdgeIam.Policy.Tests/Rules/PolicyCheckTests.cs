@@ -44,4 +44,14 @@ public sealed class PolicyCheckTests
         Assert.All(ids, id => Assert.Matches("^EIAM-[A-Z]+-[0-9]{3}$", id));
         Assert.All(RuleCatalog.All, r => Assert.DoesNotContain('\n', r.Descriptor.Fix));
     }
+
+    [Fact]
+    public void An_instance_without_a_launch_template_of_the_stack_is_flagged()
+    {
+        const string Json = """{"Resources":{"I":{"Type":"AWS::EC2::Instance","Properties":{"ImageId":"ami-123","LaunchTemplate":{"LaunchTemplateName":"defined-elsewhere","Version":"1"}}}}}""";
+        var stack = EdgeIam.Policy.Templates.TemplateReader.Read(System.Text.Encoding.UTF8.GetBytes(Json), "t.json", "t", "EdgeIam-t", EdgeIam.Policy.Templates.StackEnvironment.Unknown);
+
+        var finding = Assert.Single(new ImdsV2RequiredRule().Check(stack));
+        Assert.Equal(("I", "$.Resources.I"), (finding.ResourceLogicalId, finding.JsonPath));
+    }
 }
