@@ -38,7 +38,7 @@ public sealed class VariableTemplate
         while (i < raw.Length)
         {
             var open = raw.IndexOf("${", i, StringComparison.Ordinal);
-            var close = open < 0 ? -1 : raw.IndexOf('}', open + 2);
+            var close = open < 0 ? -1 : ClosingBrace(raw, open + 2);
             if (open < 0 || close < 0)
             {
                 literal.Append(raw, i, raw.Length - i);
@@ -114,6 +114,28 @@ public sealed class VariableTemplate
 
     /// <summary>Like <see cref="TryResolve"/> for operators without wildcards.</summary>
     public bool TryResolveText(RequestContext context, out string text) => TryResolve(context, out text, out _);
+
+    /// <summary>The <c>}</c> that ends a variable; braces inside a quoted default (<c>'${x}'</c>) do not count.</summary>
+    private static int ClosingBrace(string raw, int start)
+    {
+        var quoted = false;
+        for (var i = start; i < raw.Length; i++)
+        {
+            switch (raw[i])
+            {
+                case '\'' when quoted && i + 1 < raw.Length && raw[i + 1] == '\'':
+                    i++;
+                    break;
+                case '\'':
+                    quoted = !quoted;
+                    break;
+                case '}' when !quoted:
+                    return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool TryParseVariable(string body, out string key, out string? defaultValue)
     {
