@@ -65,13 +65,21 @@ public static class TemplateReader
 
         public StackTemplate Read()
         {
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Resources", out var resources) || resources.ValueKind != JsonValueKind.Object)
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                throw Error(JsonPaths.Root, "a CloudFormation template needs a \"Resources\" object");
+                throw Error(JsonPaths.Root, "a CloudFormation template must be a JSON object");
+            }
+
+            // CDK writes no Resources section for a stack without resources; that is an empty stack, not bad input.
+            var resources = root.TryGetProperty("Resources", out var section) ? section : default;
+            if (resources.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined))
+            {
+                throw Error(ResourcesPath, "\"Resources\" must be an object of resources");
             }
 
             var all = new List<(string Id, string Type, JsonElement Resource, JsonElement Properties, string Path)>();
-            foreach (var resource in resources.EnumerateObject())
+            var entries = resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().ToList() : [];
+            foreach (var resource in entries)
             {
                 var path = JsonPaths.Property(ResourcesPath, resource.Name);
                 if (resource.Value.ValueKind != JsonValueKind.Object || !resource.Value.TryGetProperty("Type", out var type) || type.ValueKind != JsonValueKind.String)

@@ -142,6 +142,14 @@ public sealed class TemplateReaderTests
         Assert.Equal("prod", Assert.Single(assembly.Stacks).Name);
     }
 
+    [Fact]
+    public void A_template_without_resources_is_an_empty_stack() =>
+        Assert.Empty(Read("""{"Parameters":{"BootstrapVersion":{"Type":"String"}}}""").Roles);
+
+    [Fact]
+    public void Resources_that_are_not_an_object_are_bad_input() =>
+        Assert.Equal("$.Resources", Assert.Throws<TemplateException>(() => Read("""{"Resources":[]}""")).JsonPath);
+
     private static StackTemplate Read(string json) =>
         TemplateReader.Read(System.Text.Encoding.UTF8.GetBytes(json), "t.json", "t", "EdgeIam-t", StackEnvironment.Unknown);
 }
