@@ -10,6 +10,9 @@ public sealed class Justifications
 {
     public const string MetadataKey = "edgeiam:justifications";
 
+    /// <summary>Tag form, one tag per statement: <c>{"Key": "edgeiam:justification/&lt;Sid&gt;", "Value": "why"}</c>.</summary>
+    public const string TagPrefix = "edgeiam:justification/";
+
     private static readonly string[] WildcardRuleIds = ["AwsSolutions-IAM5", "EIAM-PERM-001"];
 
     private readonly Dictionary<string, string> _bySid;
@@ -25,14 +28,29 @@ public sealed class Justifications
 
     public IReadOnlyDictionary<string, string> BySid => _bySid;
 
+    /// <summary>Reads Metadata <c>edgeiam:justifications</c>, cdk-nag suppressions and <c>edgeiam:justification/&lt;Sid&gt;</c> tags.</summary>
     public static Justifications FromMetadata(JsonElement resource)
     {
-        if (resource.ValueKind != JsonValueKind.Object || !resource.TryGetProperty("Metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+        var bySid = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("Properties", out var properties)
+            && properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("Tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
         {
-            return None;
+            foreach (var tag in tags.EnumerateArray())
+            {
+                if (tag.ValueKind == JsonValueKind.Object && tag.TryGetProperty("Key", out var key) && key.ValueKind == JsonValueKind.String
+                    && key.GetString()!.StartsWith(TagPrefix, StringComparison.Ordinal)
+                    && tag.TryGetProperty("Value", out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+                {
+                    bySid[key.GetString()![TagPrefix.Length..]] = value.GetString()!;
+                }
+            }
         }
 
-        var bySid = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (resource.ValueKind != JsonValueKind.Object || !resource.TryGetProperty("Metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+        {
+            return bySid.Count == 0 ? None : new Justifications(bySid, []);
+        }
+
         if (metadata.TryGetProperty(MetadataKey, out var justified) && justified.ValueKind == JsonValueKind.Object)
         {
             foreach (var entry in justified.EnumerateObject())
