@@ -12,6 +12,10 @@ public static class EdgeIamCli
         root.Subcommands.Add(SynthCommand.Create(context));
         root.Subcommands.Add(PkiCommand.Create(context));
         root.Subcommands.Add(DeviceConfigCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(AccessCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(CanAssumeCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

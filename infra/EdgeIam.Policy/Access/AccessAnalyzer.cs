@@ -1,0 +1,83 @@
+using EdgeIam.Policy.Evaluation;
+using EdgeIam.Policy.Model;
+using EdgeIam.Policy.Templates;
+
+namespace EdgeIam.Policy.Access;
+
+/// <summary>Builds the <see cref="AccessReport"/> of an assembly from its roles' trust and permission policies.</summary>
+public static class AccessAnalyzer
+{
+    public static AccessReport Analyze(CloudAssembly assembly) => new(assembly.Stacks.Select(Analyze).ToList());
+
+    public static StackAccess Analyze(StackTemplate stack) =>
+        new(stack.Name, stack.StackId, stack.Roles.Select(r => Analyze(stack, r)).ToList());
+
+    public static RoleAccess Analyze(StackTemplate stack, RoleResource role)
+    {
+        var trust = role.TrustPolicy.Statements.SelectMany(s => Grants(stack, s)).ToList();
+        var permissions = role.PermissionPolicies
+            .SelectMany(p => p.Document.Statements.Select(s => new PermissionGrant(
+                s.Effect,
+                p.Name,
+                s.Label,
+                (s.Action ?? s.NotAction)!.Values,
+                s.NotAction is not null,
+                (s.Resource ?? s.NotResource)?.Values ?? [],
+                s.NotResource is not null,
+                s.Conditions.Select(ConditionFact.From).ToList())))
+            .ToList();
+        var profiles = stack.RolesAnywhereProfiles
+            .Where(p => p.RoleLogicalIds.Contains(role.LogicalId, StringComparer.Ordinal))
+            .Select(p => p.Name ?? p.LogicalId)
+            .ToList();
+        return new RoleAccess(role.LogicalId, role.ConfigName, role.MaxSessionDurationSeconds, role.PermissionsBoundary,
+            trust, permissions, role.ManagedPolicyArns, profiles);
+    }
+
+    private static IEnumerable<TrustGrant> Grants(StackTemplate stack, Statement statement)
+    {
+        var actions = (statement.Action ?? statement.NotAction)!.Values;
+        var conditions = statement.Conditions.Select(ConditionFact.From).ToList();
+        var principals = statement.Principal ?? statement.NotPrincipal;
+        IEnumerable<(string Kind, string Identity)> who = principals switch
+        {
+            null or { IsWildcard: true } => [("anyone", "*")],
+            _ => principals.Entries.Select(Classify),
+        };
+        foreach (var (kind, identity) in who.Distinct())
+        {
+            var effectiveKind = statement.NotPrincipal is null ? kind : "anyone";
+            var effectiveIdentity = statement.NotPrincipal is null ? identity : $"* except {identity}";
+            yield return new TrustGrant(
+                statement.Effect,
+                effectiveKind,
+                effectiveIdentity,
+                TrustDescriber.Describe(stack, effectiveKind, effectiveIdentity, statement),
+                actions,
+                statement.NotAction is not null,
+                conditions,
+                statement.Label,
+                statement.JsonPath);
+        }
+    }
+
+    private static (string Kind, string Identity) Classify(PrincipalEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case PrincipalKind.Service:
+                return ("service", entry.Value);
+            case PrincipalKind.Federated:
+                var provider = FederatedProvider.From(entry.Value);
+                return provider.IsSaml ? ("saml", entry.Value) : ("oidc", provider.Name);
+            case PrincipalKind.Aws when entry.Value == "*":
+                return ("anyone", "*");
+            case PrincipalKind.Aws when PrincipalMatcher.AccountOf(entry.Value) is { } account:
+                return ("account", account);
+            case PrincipalKind.Aws:
+                return ("aws-principal", entry.Value);
+            default:
+                return ("canonical-user", entry.Value);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace EdgeIam.Policy.Access;
+
+/// <summary>Who can assume one role and what it may do.</summary>
+public sealed record RoleAccess(
+    string LogicalId,
+    string? ConfigName,
+    int? MaxSessionDurationSeconds,
+    string? PermissionsBoundary,
+    IReadOnlyList<TrustGrant> AssumedBy,
+    IReadOnlyList<PermissionGrant> Permissions,
+    IReadOnlyList<string> ManagedPolicies,
+    IReadOnlyList<string> RolesAnywhereProfiles)
+{
+    /// <summary>How roles are matched between two assemblies: config name, else logical ID.</summary>
+    public string Key => ConfigName ?? LogicalId;
+
+    public string DisplayName => ConfigName is null ? LogicalId : $"{ConfigName} ({LogicalId})";
+}

@@ -1,0 +1,40 @@
+using EdgeIam.Policy.Rules;
+using EdgeIam.Policy.Templates;
+
+namespace EdgeIam.Policy;
+
+/// <summary>The result of <c>check</c>: the stacks looked at and every finding in a stable order.</summary>
+public sealed class CheckReport
+{
+    public CheckReport(IReadOnlyList<CheckedStack> stacks, IEnumerable<Finding> findings)
+    {
+        Stacks = stacks;
+        Findings = findings
+            .OrderBy(f => f.Stack, StringComparer.Ordinal)
+            .ThenBy(f => f.Subject, StringComparer.Ordinal)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.JsonPath, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public IReadOnlyList<CheckedStack> Stacks { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
+
+    public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
+
+    public int NoteCount => Findings.Count(f => f.Severity == Severity.Note);
+
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>One line for <c>synth</c> to print, e.g. <c>policy check: 2 stacks, 9 roles: 0 errors, 1 warning</c>.</summary>
+    public string Summary =>
+        $"policy check: {Plural(Stacks.Count, "stack")}, {Plural(Stacks.Sum(s => s.RoleCount), "role")}: "
+        + $"{Plural(ErrorCount, "error")}, {Plural(WarningCount, "warning")}, {Plural(NoteCount, "note")}";
+
+    private static string Plural(int n, string noun) =>
+        $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {noun}{(n == 1 ? string.Empty : "s")}";
+}

@@ -1,0 +1,26 @@
+using EdgeIam.Policy.Model;
+
+namespace EdgeIam.Policy.Evaluation;
+
+/// <summary>A policy document compiled for evaluation; compile once, evaluate many times.</summary>
+public sealed class CompiledPolicy
+{
+    private CompiledPolicy(string name, PolicyDocument document, CompiledStatement[] statements)
+    {
+        Name = name;
+        Document = document;
+        Statements = statements;
+    }
+
+    /// <summary>A label for reports, e.g. <c>trust</c> or the inline policy's name.</summary>
+    public string Name { get; }
+
+    public PolicyDocument Document { get; }
+
+    public IReadOnlyList<CompiledStatement> Statements { get; }
+
+    public static CompiledPolicy Compile(PolicyDocument document, string name = "policy") =>
+        new(name, document, document.Statements.Select(s => new CompiledStatement(s, document.SupportsVariables)).ToArray());
+
+    public static CompiledPolicy Parse(string json, string name = "policy") => Compile(PolicyParser.Parse(json), name);
+}

@@ -1,0 +1,15 @@
+using EdgeIam.Policy.Model;
+
+namespace EdgeIam.Policy.Evaluation;
+
+/// <summary>How one statement fared against a request, part by part.</summary>
+public sealed record StatementEvaluation(
+    string PolicyName,
+    Statement Statement,
+    PrincipalMatch Principal,
+    bool ActionMatched,
+    bool ResourceMatched,
+    IReadOnlyList<ConditionEvaluation> Conditions)
+{
+    public bool Applies => Principal != PrincipalMatch.None && ActionMatched && ResourceMatched && Conditions.All(c => c.Holds);
+}

@@ -1,0 +1,14 @@
+namespace EdgeIam.Policy.Model;
+
+/// <summary>The operator families of the IAM condition element, one evaluator each.</summary>
+public enum ConditionFamily
+{
+    String,
+    Numeric,
+    Date,
+    Bool,
+    Binary,
+    IpAddress,
+    Arn,
+    Null,
+}

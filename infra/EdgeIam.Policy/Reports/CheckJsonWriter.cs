@@ -1,0 +1,50 @@
+namespace EdgeIam.Policy.Reports;
+
+/// <summary><c>check --format json</c>: summary, stacks and findings with rule, location, message and fix.</summary>
+public static class CheckJsonWriter
+{
+    public static void Write(CheckReport report, TextWriter output) => JsonReport.Write(output, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("tool", "edgeiam check");
+        json.WriteStartObject("summary");
+        json.WriteNumber("stacks", report.Stacks.Count);
+        json.WriteNumber("roles", report.Stacks.Sum(s => s.RoleCount));
+        json.WriteNumber("errors", report.ErrorCount);
+        json.WriteNumber("warnings", report.WarningCount);
+        json.WriteNumber("notes", report.NoteCount);
+        json.WriteEndObject();
+        json.WriteStartArray("stacks");
+        foreach (var stack in report.Stacks)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", stack.Name);
+            json.WriteString("stackId", stack.StackId);
+            json.WriteString("template", stack.TemplateFile);
+            json.WriteNumber("roles", stack.RoleCount);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.Rule.Id);
+            json.WriteString("severity", CheckTextWriter.Level(finding.Severity));
+            json.WriteString("title", finding.Rule.Title);
+            json.WriteString("stack", finding.Stack);
+            json.WriteString("template", finding.TemplateFile);
+            json.WriteString("resource", finding.ResourceLogicalId);
+            json.WriteOptionalString("role", finding.RoleName);
+            json.WriteString("jsonPath", finding.JsonPath);
+            json.WriteString("message", finding.Message);
+            json.WriteString("fix", finding.Rule.Fix);
+            json.WriteString("helpUri", finding.Rule.HelpUri);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+}

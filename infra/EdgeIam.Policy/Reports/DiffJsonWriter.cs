@@ -1,0 +1,37 @@
+using EdgeIam.Policy.Access;
+
+namespace EdgeIam.Policy.Reports;
+
+/// <summary><c>diff --format json</c>.</summary>
+public static class DiffJsonWriter
+{
+    public static void Write(AccessDiff diff, TextWriter output) => JsonReport.Write(output, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("tool", "edgeiam diff");
+        json.WriteBoolean("widened", diff.HasWidening);
+        json.WriteStartObject("summary");
+        foreach (var kind in Enum.GetValues<ChangeKind>())
+        {
+            json.WriteNumber(DiffTextWriter.Word(kind), diff.Count(kind));
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("changes");
+        foreach (var change in diff.Changes)
+        {
+            json.WriteStartObject();
+            json.WriteString("stack", change.Stack);
+            json.WriteString("role", change.Role);
+            json.WriteString("area", change.Area);
+            json.WriteString("kind", DiffTextWriter.Word(change.Kind));
+            json.WriteBoolean("widens", change.IsWidening);
+            json.WriteString("summary", change.Summary);
+            json.WriteStringArray("details", change.Details);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+}

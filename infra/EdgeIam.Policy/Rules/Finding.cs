@@ -1,0 +1,17 @@
+namespace EdgeIam.Policy.Rules;
+
+/// <summary>One rule violation, located by stack, resource and JSON path in the template.</summary>
+public sealed record Finding(
+    RuleDescriptor Rule,
+    string Stack,
+    string TemplateFile,
+    string ResourceLogicalId,
+    string? RoleName,
+    string JsonPath,
+    string Message)
+{
+    public Severity Severity => Rule.Severity;
+
+    /// <summary>The role's display name (config name and logical ID), or the resource's logical ID.</summary>
+    public string Subject => RoleName is null ? ResourceLogicalId : $"{RoleName} ({ResourceLogicalId})";
+}

@@ -1,0 +1,32 @@
+namespace EdgeIam.Policy.Rules;
+
+/// <summary>Every rule <c>check</c> runs, in the order of the rules table (docs/policy-engine.md).</summary>
+public static class RuleCatalog
+{
+    public static IReadOnlyList<PolicyRule> All { get; } =
+    [
+        new WebIdentityAudienceRule(),
+        new WebIdentitySubjectRule(),
+        new WebIdentityBroadSubjectRule(),
+        new WebIdentityAndedSubjectsRule(),
+        new SetOperatorOnSingleValuedKeyRule(),
+        new AnyValueOnSingleValuedKeyRule(),
+        new CrossAccountExternalIdRule(),
+        new ExternalIdFormatRule(),
+        new WildcardPrincipalRule(),
+        new NotPrincipalInTrustRule(),
+        new NotActionInTrustRule(),
+        new RolesAnywhereSourceArnRule(),
+        new RolesAnywhereActionsRule(),
+        new ImdsV2RequiredRule(),
+        new ImdsHopLimitRule(),
+        new LongLivedCredentialsRule(),
+        new WildcardPermissionRule(),
+        new AdminManagedPolicyRule(),
+        new TrustPolicySizeRule(),
+        new InlinePolicySizeRule(),
+        new ManagedPolicyCountRule(),
+    ];
+
+    public static PolicyRule? Find(string id) => All.FirstOrDefault(r => r.Descriptor.Id == id);
+}

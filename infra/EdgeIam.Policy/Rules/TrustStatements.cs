@@ -1,0 +1,48 @@
+using EdgeIam.Policy.Evaluation;
+using EdgeIam.Policy.Model;
+
+namespace EdgeIam.Policy.Rules;
+
+/// <summary>Questions the trust rules ask about a statement.</summary>
+public static class TrustStatements
+{
+    public const string WebIdentityAction = "sts:AssumeRoleWithWebIdentity";
+    public const string RolesAnywhereService = "rolesanywhere.amazonaws.com";
+
+    /// <summary>True when the statement's Action (or NotAction) lets <paramref name="action"/> through.</summary>
+    public static bool Allows(Statement statement, string action)
+    {
+        var lowered = action.ToLowerInvariant();
+        if (statement.Action is { } actions)
+        {
+            return actions.Values.Any(a => WildcardPattern.Compile(a, ignoreCase: true).IsMatch(lowered));
+        }
+
+        return statement.NotAction is { } excluded && !excluded.Values.Any(a => WildcardPattern.Compile(a, ignoreCase: true).IsMatch(lowered));
+    }
+
+    /// <summary>An Allow statement that lets an OIDC identity in: web-identity action or an OIDC Federated principal.</summary>
+    public static bool IsWebIdentity(Statement statement) =>
+        statement.Effect == Effect.Allow
+        && (OidcIssuers(statement).Count > 0 || (statement.Principal?.Entries.Any(e => e.Kind == PrincipalKind.Federated) == true && Allows(statement, WebIdentityAction)));
+
+    /// <summary>The OIDC issuers (host/path, as condition keys are prefixed) named by Federated principals.</summary>
+    public static IReadOnlyList<string> OidcIssuers(Statement statement) =>
+        (statement.Principal?.Entries ?? [])
+            .Where(e => e.Kind == PrincipalKind.Federated)
+            .Select(e => FederatedProvider.From(e.Value))
+            .Where(p => !p.IsSaml)
+            .Select(p => p.Name)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    public static bool TrustsService(Statement statement, string service) =>
+        statement.Principal?.Entries.Any(e => e.Kind == PrincipalKind.Service && string.Equals(e.Value, service, StringComparison.OrdinalIgnoreCase)) == true;
+
+    /// <summary>Plain positive clauses on a key (no IfExists, no set qualifier): the ones that really pin a value.</summary>
+    public static IEnumerable<ConditionClause> Pinning(Statement statement, string key, params ConditionOperatorKind[] operators) =>
+        statement.ConditionsOn(key).Where(c =>
+            !c.Operator.IfExists && c.Operator.SetOperator == ConditionSetOperator.None && operators.Contains(c.Operator.Kind));
+
+    public static bool HasWildcard(string value) => value.Contains('*', StringComparison.Ordinal) || value.Contains('?', StringComparison.Ordinal);
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using EdgeIam.Policy.Reports;
+using EdgeIam.Policy.Tests.Support;
+
+namespace EdgeIam.Policy.Tests.Reports;
+
+/// <summary>Check reports over a stack with one finding per kind of problem (the acceptance mutations, all at once).</summary>
+public sealed class CheckReportTests
+{
+    private static readonly Lazy<(CheckReport Report, string Directory)> Mutated = new(() =>
+    {
+        var directory = Fixtures.CopyAssembly();
+        foreach (var kind in TemplateMutations.Kinds)
+        {
+            TemplateMutations.Apply(Path.Combine(directory, "EdgeIam-dev.template.json"), kind);
+        }
+
+        return (PolicyCheck.RunAssembly(directory, []), directory);
+    });
+
+    [Theory]
+    [InlineData(ReportFormat.Text, "check.txt")]
+    [InlineData(ReportFormat.Json, "check.json")]
+    [InlineData(ReportFormat.Markdown, "check.md")]
+    [InlineData(ReportFormat.Sarif, "check.sarif")]
+    public void Report_matches_golden(ReportFormat format, string golden)
+    {
+        var (report, directory) = Mutated.Value;
+        var output = GoldenFile.Render(w => CheckReportWriter.Write(report, format, w)).Replace(directory, "<assembly>", StringComparison.Ordinal);
+        GoldenFile.AssertMatches(golden, output);
+    }
+
+    [Fact]
+    public void Sarif_is_version_2_1_0_with_rules_and_located_results()
+    {
+        var (report, _) = Mutated.Value;
+        using var sarif = JsonDocument.Parse(GoldenFile.Render(w => CheckSarifWriter.Write(report, w)));
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.Equal("edgeiam-check", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        foreach (var result in run.GetProperty("results").EnumerateArray())
+        {
+            Assert.Equal(result.GetProperty("ruleId").GetString(), rules[result.GetProperty("ruleIndex").GetInt32()]);
+            Assert.True(result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() > 1);
+        }
+
+        Assert.Equal(report.Findings.Count, run.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public void Every_mutation_is_reported_once_as_an_error()
+    {
+        var (report, _) = Mutated.Value;
+        Assert.Equal(
+            ["EIAM-IMDS-001", "EIAM-PERM-001", "EIAM-RA-001", "EIAM-WEBID-001", "EIAM-WEBID-003", "EIAM-XACCT-001"],
+            report.Findings.Select(f => f.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(6, report.ErrorCount);
+    }
+}

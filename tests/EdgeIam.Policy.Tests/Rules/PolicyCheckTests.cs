@@ -1,0 +1,57 @@
+using EdgeIam.Policy.Rules;
+using EdgeIam.Policy.Tests.Support;
+
+namespace EdgeIam.Policy.Tests.Rules;
+
+/// <summary>check over whole stacks: the shipped shapes pass; each acceptance mutation is caught by the right rule.</summary>
+public sealed class PolicyCheckTests
+{
+    [Fact]
+    public void Clean_dev_and_prod_stacks_have_no_findings()
+    {
+        var report = PolicyCheck.RunAssembly(Fixtures.AssemblyDirectory, []);
+
+        Assert.Empty(report.Findings);
+        Assert.False(report.HasErrors);
+        Assert.Equal(["dev", "prod"], report.Stacks.Select(s => s.Name));
+        Assert.Equal("policy check: 2 stacks, 9 roles: 0 errors, 0 warnings, 0 notes", report.Summary);
+    }
+
+    [Theory]
+    [InlineData("drop-aud", "EIAM-WEBID-001", "GitHubDeployRole5A6B7C8D")]
+    [InlineData("widen-sub", "EIAM-WEBID-003", "GitHubDeployRole5A6B7C8D")]
+    [InlineData("root-no-externalid", "EIAM-XACCT-001", "MutantVendorRole")]
+    [InlineData("imds-optional", "EIAM-IMDS-001", "VideoAnalyticsLaunchTemplate0A1B2C3D")]
+    [InlineData("ra-no-sourcearn", "EIAM-RA-001", "EdgeDeviceRole7C8D9E0F")]
+    [InlineData("admin-inline", "EIAM-PERM-001", "GitHubDeployRole5A6B7C8D")]
+    public void Acceptance_mutation_is_an_error_of_the_expected_rule(string mutation, string ruleId, string resource)
+    {
+        var assembly = Fixtures.CopyAssembly();
+        TemplateMutations.Apply(Path.Combine(assembly, "EdgeIam-dev.template.json"), mutation);
+
+        var report = PolicyCheck.RunAssembly(assembly, ["dev"]);
+
+        Assert.True(report.HasErrors);
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((ruleId, resource, Severity.Error), (finding.Rule.Id, finding.ResourceLogicalId, finding.Severity));
+    }
+
+    [Fact]
+    public void Rule_ids_are_unique_and_well_formed()
+    {
+        var ids = RuleCatalog.All.Select(r => r.Descriptor.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^EIAM-[A-Z]+-[0-9]{3}$", id));
+        Assert.All(RuleCatalog.All, r => Assert.DoesNotContain('\n', r.Descriptor.Fix));
+    }
+
+    [Fact]
+    public void An_instance_without_a_launch_template_of_the_stack_is_flagged()
+    {
+        const string Json = """{"Resources":{"I":{"Type":"AWS::EC2::Instance","Properties":{"ImageId":"ami-123","LaunchTemplate":{"LaunchTemplateName":"defined-elsewhere","Version":"1"}}}}}""";
+        var stack = EdgeIam.Policy.Templates.TemplateReader.Read(System.Text.Encoding.UTF8.GetBytes(Json), "t.json", "t", "EdgeIam-t", EdgeIam.Policy.Templates.StackEnvironment.Unknown);
+
+        var finding = Assert.Single(new ImdsV2RequiredRule().Check(stack));
+        Assert.Equal(("I", "$.Resources.I"), (finding.ResourceLogicalId, finding.JsonPath));
+    }
+}
