@@ -27,7 +27,13 @@ public sealed class OidcFederation : Construct
                 role.Name,
                 $"Web identity role for {role.Provider.Issuer} (EdgeIam {role.KeyPath})",
                 WebIdentityTrust.Statements(provider, role),
-                role.Access));
+                role.Access,
+                role.AllowOrgWideSubjects
+                    ? new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        [WebIdentityTrust.PatternSid] = $"allowOrgWideSubjects: true at {role.KeyPath} in {EdgeIamStack.Containing(this).Config.SourceFile}",
+                    }
+                    : null));
         }
 
         Providers = providers;

@@ -14,6 +14,9 @@ internal static class WebIdentityTrust
 {
     public const string Action = "sts:AssumeRoleWithWebIdentity";
 
+    /// <summary>Sid of the statement holding subject patterns (the one <c>allowOrgWideSubjects</c> may widen).</summary>
+    public const string PatternSid = "WebIdentitySubjectPatterns";
+
     public static IReadOnlyList<PolicyStatement> Statements(OidcProvider provider, OidcRoleConfig role)
     {
         var statements = new List<PolicyStatement>();
@@ -24,7 +27,7 @@ internal static class WebIdentityTrust
 
         if (role.PatternSubjects.Count > 0)
         {
-            statements.Add(Statement("WebIdentitySubjectPatterns", provider, role, "StringLike", role.PatternSubjects));
+            statements.Add(Statement(PatternSid, provider, role, "StringLike", role.PatternSubjects));
         }
 
         return statements;

@@ -53,7 +53,9 @@ public sealed class EdgeRole : Construct
 
         var justifications = props.Access.Permissions
             .Where(p => p.Justification is not null)
-            .ToDictionary(p => p.Sid, p => (object)p.Justification!, StringComparer.Ordinal);
+            .Select(p => KeyValuePair.Create(p.Sid, p.Justification!))
+            .Concat(props.TrustJustifications ?? new Dictionary<string, string>())
+            .ToDictionary(p => p.Key, p => (object)p.Value, StringComparer.Ordinal);
         if (justifications.Count > 0)
         {
             cfnRole.AddMetadata("edgeiam:justifications", justifications);

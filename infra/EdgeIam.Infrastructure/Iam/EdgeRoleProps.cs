@@ -12,9 +12,14 @@ namespace EdgeIam.Infrastructure.Iam;
 /// merged), so exact and wildcard subject statements stay ORed.
 /// </param>
 /// <param name="Access">Permissions, managed policies and the maximum session duration.</param>
+/// <param name="TrustJustifications">
+/// Reasons the owner gave for a deliberately broad trust statement, by statement Sid; recorded with the permission
+/// justifications so the policy engine reports the statement as accepted rather than as an error. Default: none.
+/// </param>
 public sealed record EdgeRoleProps(
     string KeyPath,
     string ConfigName,
     string Description,
     IReadOnlyList<PolicyStatement> Trust,
-    RoleAccess Access);
+    RoleAccess Access,
+    IReadOnlyDictionary<string, string>? TrustJustifications = null);

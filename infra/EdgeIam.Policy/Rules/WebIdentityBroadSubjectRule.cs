@@ -18,6 +18,12 @@ public sealed class WebIdentityBroadSubjectRule : PolicyRule
         "Name the repository exactly (repo:<owner>/<repo>:...); put wildcards only after it, e.g. repo:acme/edge-app:ref:refs/tags/v*.",
         "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#example-subject-claims");
 
+    /// <summary>
+    /// The same finding when the statement carries a written justification (e.g. EdgeIam's <c>allowOrgWideSubjects</c>):
+    /// still reported, so reviewers see it, but it does not fail the check.
+    /// </summary>
+    public RuleDescriptor Accepted => Descriptor with { Severity = Severity.Warning };
+
     /// <summary>True when the pattern can match subjects of more than one repository/project.</summary>
     public static bool IsBroad(string pattern)
     {
@@ -48,10 +54,15 @@ public sealed class WebIdentityBroadSubjectRule : PolicyRule
                 foreach (var clause in statement.Conditions.Where(c => c.Key.EndsWith(":sub", StringComparison.OrdinalIgnoreCase)
                     && c.Operator.SupportsWildcards && !c.Operator.IsNegated))
                 {
+                    var justification = statement.Sid is { } sid && role.Justifications.BySid.TryGetValue(sid, out var why) ? why : null;
                     foreach (var value in clause.Values.Where(IsBroad))
                     {
-                        yield return For(stack, role, clause.JsonPath,
-                            $"{statement.Label}: {clause.Operator.Name} \"{clause.Key}\" \"{value}\" lets any matching repository assume {role.DisplayName}.");
+                        // An owner-wide wildcard (repo:*/...) is never accepted: it trusts every GitHub user.
+                        var ownerWide = value.StartsWith("repo:*", StringComparison.Ordinal) || value.StartsWith("project_path:*", StringComparison.Ordinal) || value[0] is '*' or '?';
+                        var message = $"{statement.Label}: {clause.Operator.Name} \"{clause.Key}\" \"{value}\" lets any matching repository assume {role.DisplayName}.";
+                        yield return justification is null || ownerWide
+                            ? For(stack, role, clause.JsonPath, message)
+                            : new Finding(Accepted, stack.Name, stack.FilePath, role.LogicalId, role.ConfigName, clause.JsonPath, $"{message} Accepted: {justification}.");
                     }
                 }
             }
