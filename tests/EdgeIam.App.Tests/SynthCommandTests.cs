@@ -54,6 +54,22 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
     }
 
     [Fact]
+    public void SynthPolicyChecksWhatItWrote()
+    {
+        // dev's GitHubPlan opts into org-wide pull-request subjects: an accepted finding, shown but not failing.
+        Assert.Contains("warning EIAM-WEBID-003", _synths.First.Out.Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Matches(@"policy check: 2 stacks, \d+ roles: 0 errors, 1 warning", _synths.First.Out);
+    }
+
+    [Fact]
+    public void NoCheckSkipsThePolicyCheck()
+    {
+        var result = CliRunner.Run("synth", "--stack", "prod", "--no-check", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", CliRunner.NewTempPath());
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("policy check:", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoSynthsOfTheSameConfigAreByteIdentical()
     {
         var first = Directory.EnumerateFiles(_synths.FirstDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

@@ -3,6 +3,8 @@ using EdgeIam.App.Output;
 using EdgeIam.Config;
 using EdgeIam.Config.Stack;
 using EdgeIam.Infrastructure;
+using EdgeIam.Policy;
+using EdgeIam.Policy.Reports;
 
 namespace EdgeIam.App.Commands;
 
@@ -28,21 +30,28 @@ public static class SynthCommand
             DefaultValueFactory = _ => "cdk.out",
         };
 
-        var command = new Command("synth", "Validate stack files and synthesize the CloudFormation templates (EdgeIam-<name>.template.json).")
+        var noCheck = new Option<bool>("--no-check")
+        {
+            Description = "Skip the policy check that otherwise runs on the templates just written (see `edgeiam check`).",
+        };
+
+        var command = new Command("synth", "Validate stack files, synthesize the CloudFormation templates (EdgeIam-<name>.template.json), then policy-check them.")
         {
             stacks,
             configDir,
             outDir,
+            noCheck,
         };
         command.SetAction(parse => Run(
             context,
             parse.GetValue(stacks) ?? [],
             parse.GetValue(configDir)!,
-            parse.GetValue(outDir)!));
+            parse.GetValue(outDir)!,
+            check: !parse.GetValue(noCheck)));
         return command;
     }
 
-    public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir)
+    public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir, bool check = true)
     {
         var result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
         if (!DiagnosticPrinter.Report(result, context.Error))
@@ -73,6 +82,29 @@ public static class SynthCommand
             StackSummary.Write(context.Out, stack, outDir);
         }
 
-        return ExitCodes.Ok;
+        return check ? CheckWritten(context, outDir, [.. result.Stacks.Select(s => s.Name)]) : ExitCodes.Ok;
+    }
+
+    /// <summary>The policy check over what synth just wrote: findings in full when there are any, else the summary line.</summary>
+    private static int CheckWritten(CliContext context, string outDir, IReadOnlyCollection<string> stacks)
+    {
+        var report = PolicyCheck.RunAssembly(outDir, stacks);
+        context.Out.WriteLine();
+        if (report.Findings.Count > 0)
+        {
+            CheckReportWriter.Write(report, ReportFormat.Text, context.Out);
+        }
+        else
+        {
+            context.Out.WriteLine(report.Summary);
+        }
+
+        if (!report.HasErrors)
+        {
+            return ExitCodes.Ok;
+        }
+
+        context.Error.WriteLine($"edgeiam: the policy check found errors in the templates written to {outDir}; fix the stack files before deploying.");
+        return ExitCodes.Findings;
     }
 }

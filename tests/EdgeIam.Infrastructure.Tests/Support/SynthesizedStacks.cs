@@ -19,14 +19,22 @@ public sealed class SynthesizedStacks
         DevConfig = result.Stacks.Single(s => s.Name == "dev");
         ProdConfig = result.Stacks.Single(s => s.Name == "prod");
 
-        var app = EdgeIamApp.Create(result.Stacks, Path.Combine(Path.GetTempPath(), "edgeiam-tests-" + Guid.NewGuid().ToString("N")));
+        var outdir = Path.Combine(Path.GetTempPath(), "edgeiam-tests-" + Guid.NewGuid().ToString("N"));
+        var app = EdgeIamApp.Create(result.Stacks, outdir);
         var dev = (Amazon.CDK.Stack)app.Node.FindChild(DevConfig.CloudFormationStackName);
         var prod = (Amazon.CDK.Stack)app.Node.FindChild(ProdConfig.CloudFormationStackName);
         Dev = Template.FromStack(dev);
         Prod = Template.FromStack(prod);
         DevJson = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Dev.ToJSON()))!.AsObject();
         ProdJson = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Prod.ToJSON()))!.AsObject();
+
+        // The same templates as the policy engine reads them from a cloud assembly on disk.
+        app.Synth();
+        Assembly = Policy.Templates.AssemblyReader.Load(outdir);
     }
+
+    /// <summary>The synthesized assembly as the policy engine sees it, for assertions on trust decisions.</summary>
+    public Policy.Templates.CloudAssembly Assembly { get; }
 
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
