@@ -45,11 +45,11 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
     public void SynthPrintsASummaryPerStack()
     {
         var lines = _synths.First.Out.Split('\n');
-        var dev = Assert.Single(lines, l => l.StartsWith("EdgeIam-dev ", StringComparison.Ordinal));
+        var dev = Assert.Single(lines, l => l.StartsWith("EdgeIam-dev ", StringComparison.Ordinal) && l.Contains(" resources ", StringComparison.Ordinal));
         Assert.Contains("111111111111/us-east-1", dev, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(_synths.FirstDir, "EdgeIam-dev.template.json"), dev, StringComparison.Ordinal);
         Assert.Matches(@" \d+ resources ", dev);
-        var prod = Assert.Single(lines, l => l.StartsWith("EdgeIam-prod ", StringComparison.Ordinal));
+        var prod = Assert.Single(lines, l => l.StartsWith("EdgeIam-prod ", StringComparison.Ordinal) && l.Contains(" resources ", StringComparison.Ordinal));
         Assert.Contains("protected", prod, StringComparison.Ordinal);
     }
 
