@@ -36,6 +36,10 @@ public static partial class RoleAccessParser
     /// <summary>Action-name prefixes that only read; <c>Resource: "*"</c> with anything else needs a justification.</summary>
     private static readonly string[] ReadOnlyPrefixes = ["Get", "List", "Describe", "Head", "BatchGet", "Search", "Query", "Scan", "Lookup", "View", "Select"];
 
+    /// <summary>AWS managed policies that amount to administrator access (IAM, or everything but IAM).
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html</summary>
+    public static readonly IReadOnlyList<string> AdminManagedPolicies = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
+
     public static RoleAccess Parse(MappingReader role)
     {
         var index = 0;
@@ -188,9 +192,13 @@ public static partial class RoleAccessParser
                 continue;
             }
 
-            if (arn.EndsWith(":policy/AdministratorAccess", StringComparison.Ordinal))
+            // Administrator-level AWS managed policies (the same list the policy engine's EIAM-PERM-002 flags).
+            // Compared ignoring case so "administratoraccess" cannot slip past.
+            var policyName = arn[(arn.LastIndexOf('/') + 1)..];
+            if (arn.Contains(":iam::aws:policy/", StringComparison.OrdinalIgnoreCase)
+                && AdminManagedPolicies.FirstOrDefault(a => a.Equals(policyName, StringComparison.OrdinalIgnoreCase)) is { } admin)
             {
-                role.Error("managedPolicies", "AdministratorAccess gives an edge credential full control of the account",
+                role.Error("managedPolicies", $"{admin} gives an edge credential administrator-level control of the account",
                     "attach a narrower policy or write explicit permissions.");
                 continue;
             }

@@ -24,7 +24,7 @@ public sealed class AdminManagedPolicyRule : PolicyRule
             foreach (var arn in role.ManagedPolicyArns)
             {
                 var name = arn[(arn.LastIndexOf('/') + 1)..];
-                if (arn.Contains(":iam::aws:policy/", StringComparison.Ordinal) && AdminPolicies.Contains(name, StringComparer.Ordinal)
+                if (arn.Contains(":iam::aws:policy/", StringComparison.OrdinalIgnoreCase) && AdminPolicies.Contains(name, StringComparer.OrdinalIgnoreCase)
                     && role.Justifications.ReasonFor(name, fullAdmin: true) is null)
                 {
                     yield return For(stack, role, role.JsonPath + ".Properties.ManagedPolicyArns", $"{role.DisplayName} attaches {arn} without a justification.");
