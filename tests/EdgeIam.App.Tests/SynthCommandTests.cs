@@ -107,14 +107,61 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         var prod = Path.Combine(config, "prod.yaml");
         File.WriteAllText(prod, File.ReadAllText(prod).Replace("region: us-east-1", "region: mars-1", StringComparison.Ordinal));
         var output = Directory.CreateTempSubdirectory("edgeiam-keep-").FullName;
+        File.WriteAllText(Path.Combine(output, "manifest.json"), "{}");
         File.WriteAllText(Path.Combine(output, "sentinel"), "keep me");
 
         var result = CliRunner.Run("synth", "--config-dir", config, "--out", output);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("prod.yaml", result.Error, StringComparison.Ordinal);
-        Assert.Equal(["sentinel"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal(["manifest.json", "sentinel"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(output, "sentinel")));
+    }
+
+    [Fact]
+    public void SynthRefusesToReplaceAFolderThatIsNotACloudAssembly()
+    {
+        var output = Directory.CreateTempSubdirectory("edgeiam-notes-").FullName;
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
+
+        var result = CliRunner.Run("synth", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not a cloud assembly (no manifest.json)", result.Error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+    }
+
+    [Fact]
+    public void SynthRefusesToWriteOverTheStackFiles()
+    {
+        var config = CliRunner.CopyOfStacks();
+
+        var result = CliRunner.Run("synth", "--config-dir", config, "--out", config + Path.DirectorySeparatorChar);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("holds the stack files (--config-dir)", result.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(config, "dev.yaml")));
+    }
+
+    [Fact]
+    public void SynthRefusesToReplaceTheCurrentFolder()
+    {
+        var result = CliRunner.Run("synth", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", Path.GetDirectoryName(Directory.GetCurrentDirectory())!);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is the current folder or one of its parents", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATrailingSlashOnOutIsTheSameFolder()
+    {
+        var output = CliRunner.NewTempPath();
+
+        var result = CliRunner.Run("synth", "--stack", "prod", "--no-check", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output + Path.DirectorySeparatorChar);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(Path.Combine(output, "EdgeIam-prod.template.json")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output, ".edgeiam-*"));
     }
 
     [Fact]

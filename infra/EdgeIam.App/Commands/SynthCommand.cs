@@ -54,7 +54,14 @@ public static class SynthCommand
     public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir, bool check = true)
     {
         var result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
-        if (!DiagnosticPrinter.Report(result, context.Error))
+        var configOk = DiagnosticPrinter.Report(result, context.Error);
+        var outputProblem = OutputTarget.Problem(outDir, configDir);
+        if (outputProblem is not null)
+        {
+            context.Error.WriteLine($"edgeiam: --out {outDir} {outputProblem}");
+        }
+
+        if (!configOk || outputProblem is not null)
         {
             context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
             return ExitCodes.BadInput;

@@ -8,7 +8,7 @@ public static class AtomicDirectory
 {
     public static void Write(string target, Action<string> build)
     {
-        var full = Path.GetFullPath(target);
+        var full = OutputTarget.Normalize(target);
         var parent = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{target}' has no parent directory", nameof(target));
         var createdParent = !Directory.Exists(parent);
         Directory.CreateDirectory(parent);
