@@ -13,6 +13,7 @@ public static class RuleCatalog
         new AnyValueOnSingleValuedKeyRule(),
         new CrossAccountExternalIdRule(),
         new ExternalIdFormatRule(),
+        new CrossAccountActionsRule(),
         new WildcardPrincipalRule(),
         new NotPrincipalInTrustRule(),
         new NotActionInTrustRule(),
