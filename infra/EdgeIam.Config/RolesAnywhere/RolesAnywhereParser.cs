@@ -27,6 +27,27 @@ internal static class RolesAnywhereParser
         RolesAnywhereRoleParser.DevicePrefixKeys,
     ];
 
+    /// <summary>
+    /// Roles Anywhere does not tie a profile to trust anchors: CreateSession accepts any profile that lists the role,
+    /// with a certificate from any anchor the role trusts (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html).
+    /// So a role in profiles with different anchor sets lets each anchor's devices pick the other profile's session
+    /// settings. Legal, but rarely what the author meant: warn.
+    /// </summary>
+    private static void WarnOnMixedAnchorSets(ConfigContext context, IReadOnlyList<RolesAnywhereProfileConfig> profiles, List<DeclaredName> roles)
+    {
+        foreach (var role in roles)
+        {
+            var inProfiles = profiles.Where(p => p.RoleNames.Contains(role.Name, StringComparer.Ordinal)).ToList();
+            var sets = inProfiles.Select(p => string.Join(",", p.TrustAnchorNames.Order(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal).Count();
+            if (sets > 1)
+            {
+                context.Warning(role.Node, role.KeyPath + ".name",
+                    $"role '{role.Name}' is in profiles {string.Join(", ", inProfiles.Select(p => p.Name))} with different trust anchors; Roles Anywhere lets a certificate of any of those anchors use any of those profiles (and their session settings)",
+                    "give each anchor set its own role if the profiles' session duration or policies must differ.");
+            }
+        }
+    }
+
     public static RolesAnywhereConfig? Parse(MappingReader section, string? region)
     {
         var errorsBefore = ErrorCount(section.Context);
@@ -54,6 +75,7 @@ internal static class RolesAnywhereParser
             RequireUsed(section.Context, roleNames, profiles, p => p.RoleNames, "role", "roles",
                 "a role no profile names cannot be reached through Roles Anywhere, yet trusts the service");
             RequireMappedCommonNames(section.Context, profiles, roles, profileNames);
+            WarnOnMixedAnchorSets(section.Context, profiles, roleNames);
         }
 
         if (ErrorCount(section.Context) != errorsBefore)

@@ -53,6 +53,16 @@ public sealed class ProfileAndRoleRulesTests
     }
 
     [Fact]
+    public void ARoleInProfilesWithDifferentAnchorsIsAWarning()
+    {
+        var result = StackFiles.Load(Yaml(TwoProfiles), CaFile());
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("rolesAnywhere.roles[1].name", warning.KeyPath);
+        Assert.StartsWith("role 'SharedWriter' is in profiles edge-device, factory-line with different trust anchors", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryTrustAnchorMustBeUsedByAProfile()
     {
         var error = StackFiles.SingleError(Yaml(TwoProfiles.Replace("trustAnchors: [factory-pca]", "trustAnchors: [edge-ca]", StringComparison.Ordinal)), CaFile());
