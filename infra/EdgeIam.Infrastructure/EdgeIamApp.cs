@@ -20,6 +20,11 @@ public static class EdgeIamApp
         ["@aws-cdk/aws-iam:standardizedServicePrincipals"] = true,
         ["@aws-cdk/core:enablePartitionLiterals"] = true,
         ["@aws-cdk/aws-iam:importedRoleStackSafeDefaultPolicyName"] = true,
+
+        // The CDK CLI turns these on for every app it runs; set them here too so `edgeiam synth` and `cdk synth`
+        // write the same bytes (aws:cdk:path metadata makes `cdk diff` name constructs).
+        ["aws:cdk:enable-path-metadata"] = true,
+        ["aws:cdk:enable-asset-metadata"] = true,
     };
 
     /// <summary>

@@ -38,6 +38,17 @@ public sealed class EdgeIamStackTests(SynthesizedStacks stacks)
     }
 
     [Fact]
+    public void ResourcesCarryTheirConstructPathLikeTheCdkCliWrites()
+    {
+        // The CDK CLI enables path metadata for every app; EdgeIamApp does too, so both synth paths write the same bytes.
+        foreach (var (id, resource) in stacks.DevJson["Resources"]!.AsObject())
+        {
+            Assert.StartsWith("EdgeIam-dev/", (string?)resource!["Metadata"]?["aws:cdk:path"] ?? "", StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(id));
+        }
+    }
+
+    [Fact]
     public void NoIamUsersOrAccessKeysAnywhere()
     {
         foreach (var template in new[] { stacks.Dev, stacks.Prod })
