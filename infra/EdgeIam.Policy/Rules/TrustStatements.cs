@@ -26,6 +26,19 @@ public static class TrustStatements
         statement.Effect == Effect.Allow
         && (OidcIssuers(statement).Count > 0 || (statement.Principal?.Entries.Any(e => e.Kind == PrincipalKind.Federated) == true && Allows(statement, WebIdentityAction)));
 
+    /// <summary>
+    /// The condition keys (<c>&lt;issuer&gt;:&lt;claim&gt;</c>) a web-identity statement must pin, one per issuer it
+    /// names; <c>&lt;issuer&gt;</c> stands in when the principal does not say which.
+    /// </summary>
+    public static IEnumerable<(string Issuer, string Key)> ClaimKeys(Statement statement, string claim)
+    {
+        var issuers = OidcIssuers(statement);
+        foreach (var issuer in issuers.Count > 0 ? issuers : ["<issuer>"])
+        {
+            yield return (issuer, issuer + ":" + claim);
+        }
+    }
+
     /// <summary>The OIDC issuers (host/path, as condition keys are prefixed) named by Federated principals.</summary>
     public static IReadOnlyList<string> OidcIssuers(Statement statement) =>
         (statement.Principal?.Entries ?? [])

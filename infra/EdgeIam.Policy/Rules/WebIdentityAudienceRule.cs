@@ -22,10 +22,8 @@ public sealed class WebIdentityAudienceRule : PolicyRule
         {
             foreach (var statement in role.TrustPolicy.Statements.Where(TrustStatements.IsWebIdentity))
             {
-                var issuers = TrustStatements.OidcIssuers(statement);
-                foreach (var issuer in issuers.Count > 0 ? issuers : ["<issuer>"])
+                foreach (var (issuer, key) in TrustStatements.ClaimKeys(statement, "aud"))
                 {
-                    var key = issuer + ":aud";
                     var pinned = TrustStatements.Pinning(statement, key, ConditionOperatorKind.StringEquals)
                         .Any(c => !c.Values.Any(TrustStatements.HasWildcard));
                     if (!pinned)

@@ -22,10 +22,8 @@ public sealed class WebIdentitySubjectRule : PolicyRule
         {
             foreach (var statement in role.TrustPolicy.Statements.Where(TrustStatements.IsWebIdentity))
             {
-                var issuers = TrustStatements.OidcIssuers(statement);
-                foreach (var issuer in issuers.Count > 0 ? issuers : ["<issuer>"])
+                foreach (var (issuer, key) in TrustStatements.ClaimKeys(statement, "sub"))
                 {
-                    var key = issuer + ":sub";
                     if (!TrustStatements.Pinning(statement, key, ConditionOperatorKind.StringEquals, ConditionOperatorKind.StringLike).Any())
                     {
                         yield return For(stack, role, statement.JsonPath,
