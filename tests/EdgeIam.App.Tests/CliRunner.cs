@@ -17,8 +17,7 @@ public static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>The repository root, found from the test binary's location.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>A private copy of the shipped stacks/ folder that a test may break.</summary>
     public static string CopyOfStacks()
@@ -36,17 +35,4 @@ public static class CliRunner
     }
 
     public static string NewTempPath() => Path.Combine(Path.GetTempPath(), "edgeiam-test-" + Guid.NewGuid().ToString("N"));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeIam.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root");
-    }
 }

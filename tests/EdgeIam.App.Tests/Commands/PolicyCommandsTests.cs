@@ -9,7 +9,7 @@ namespace EdgeIam.App.Tests.Commands;
 /// </summary>
 public sealed class PolicyCommandsTests
 {
-    private static readonly string Assembly = Path.Combine(RepositoryRoot(), "tests", "EdgeIam.Policy.Tests", "Fixtures", "Assembly");
+    private static readonly string Assembly = Path.Combine(RepositoryPaths.Root, "tests", "EdgeIam.Policy.Tests", "Fixtures", "Assembly");
 
     [Fact]
     public void Check_passes_on_clean_stacks()
@@ -148,16 +148,5 @@ public sealed class PolicyCommandsTests
         editDev(template);
         File.WriteAllText(dev, template.ToJsonString());
         return dir;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EdgeIam.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root (EdgeIam.sln) not found");
     }
 }

@@ -39,7 +39,7 @@ public sealed class SynthesizedStacks
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>The repository's <c>stacks/</c> folder, found from the test binary's location.</summary>
-    public static string StacksDirectory { get; } = FindStacks();
+    public static string StacksDirectory => RepositoryPaths.Stacks;
 
     public StackConfig DevConfig { get; }
 
@@ -59,20 +59,6 @@ public sealed class SynthesizedStacks
         [.. (template["Resources"]?.AsObject() ?? [])
             .Where(r => (string?)r.Value!["Type"] == type)
             .Select(r => new KeyValuePair<string, JsonObject>(r.Key, r.Value!.AsObject()))];
-
-    private static string FindStacks()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "stacks");
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeIam.sln")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository's stacks/ folder from " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -1,8 +1,9 @@
-namespace EdgeIam.Config.Tests.Support;
+namespace EdgeIam.Tests.Shared;
 
+/// <summary>Where the repository's files are, found from the test binary's location (linked into every test project).</summary>
 public static class RepositoryPaths
 {
-    /// <summary>The repository root, found from the test binary's location.</summary>
+    /// <summary>The repository root: the folder holding EdgeIam.sln.</summary>
     public static string Root { get; } = FindRoot();
 
     public static string Stacks => Path.Combine(Root, "stacks");
@@ -19,6 +20,6 @@ public static class RepositoryPaths
             }
         }
 
-        throw new InvalidOperationException("cannot find the repository root from " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("cannot find the repository root (EdgeIam.sln) from " + AppContext.BaseDirectory);
     }
 }
