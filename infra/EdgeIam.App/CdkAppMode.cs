@@ -12,14 +12,17 @@ public static class CdkAppMode
 {
     public static int Run(CliContext context)
     {
+        var runtime = CdkRuntimeWarmup.Start();
         var result = new StackConfigLoader(context.Time).LoadDirectory("stacks", []);
         if (!DiagnosticPrinter.Report(result, context.Error))
         {
+            runtime.Abandon();
             return ExitCodes.BadInput;
         }
 
         try
         {
+            runtime.Wait();
             EdgeIamApp.Synthesize(result.Stacks, outdir: null);
         }
         catch (StackInputException ex)

@@ -101,6 +101,25 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
     }
 
     [Fact]
+    public void ASynthRefusedForBadConfigLeavesTheCdkRuntimeUsable()
+    {
+        // synth starts the CDK runtime in the background while it loads the stack files; refusing bad input must
+        // let that start settle, not leave the process's one runtime half-started.
+        var config = CliRunner.CopyOfStacks();
+        var prod = Path.Combine(config, "prod.yaml");
+        File.WriteAllText(prod, File.ReadAllText(prod).Replace("region: us-east-1", "region: mars-1", StringComparison.Ordinal));
+
+        var refused = CliRunner.Run("synth", "--config-dir", config, "--out", CliRunner.NewTempPath());
+        var output = CliRunner.NewTempPath();
+        var next = CliRunner.Run("synth", "--stack", "dev", "--no-check", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("mars-1", refused.Error, StringComparison.Ordinal);
+        Assert.True(next.ExitCode == 0, next.Error);
+        Assert.True(File.Exists(Path.Combine(output, "EdgeIam-dev.template.json")));
+    }
+
+    [Fact]
     public void AFailedSynthLeavesAnExistingOutputFolderAsItWas()
     {
         var config = CliRunner.CopyOfStacks();

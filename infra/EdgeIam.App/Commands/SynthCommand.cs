@@ -53,6 +53,8 @@ public static class SynthCommand
 
     public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir, bool check = true)
     {
+        // The CDK runtime starts while the stack files load; nothing touches the CDK until runtime.Wait().
+        var runtime = CdkRuntimeWarmup.Start();
         var result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
         var configOk = DiagnosticPrinter.Report(result, context.Error);
         var outputProblem = OutputTarget.Problem(outDir, configDir);
@@ -64,12 +66,17 @@ public static class SynthCommand
         if (!configOk || outputProblem is not null)
         {
             context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
+            runtime.Abandon();
             return ExitCodes.BadInput;
         }
 
         try
         {
-            AtomicDirectory.Write(outDir, staging => EdgeIamApp.Synthesize(result.Stacks, staging));
+            AtomicDirectory.Write(outDir, staging =>
+            {
+                runtime.Wait();
+                EdgeIamApp.Synthesize(result.Stacks, staging);
+            });
         }
         catch (StackInputException ex)
         {

@@ -1,0 +1,52 @@
+using Amazon.CDK;
+
+namespace EdgeIam.Infrastructure;
+
+/// <summary>
+/// Starts the CDK's jsii runtime in the background so the caller can load and validate configuration meanwhile.
+/// </summary>
+/// <remarks>
+/// Most of a cold synth is the runtime starting: node loads the aws-cdk-lib package (about a second of node CPU,
+/// during which .NET only waits), then on the first call that returns a CDK object the .NET side indexes every type
+/// of Amazon.CDK.Lib by reflection (tens of thousands of types, again about a second, during which node only waits).
+/// Run in line, the two halves and the config load take turns on one core. Here the runtime starts on one thread,
+/// Amazon.CDK.Lib's types are loaded on another while node is busy (so the later index finds them loaded), and the
+/// caller's thread is free for the config. No jsii call is made from two threads at once: the caller makes none
+/// until <see cref="Wait"/> returns. A caller that will not synthesize (bad input) calls <see cref="Abandon"/> so the
+/// process never exits with node half-started (which prints node's own errors and can leave files behind).
+/// </remarks>
+public sealed class CdkRuntimeWarmup
+{
+    private readonly Task _runtime;
+    private readonly Task _types;
+
+    private CdkRuntimeWarmup()
+    {
+        _types = Task.Run(() => typeof(App).Assembly.GetTypes());
+        // Duration is the cheapest call that returns a CDK object, and so makes the runtime build its type index.
+        _runtime = Task.Run(() => Duration.Seconds(1));
+    }
+
+    /// <summary>Starts the runtime on a background thread. Failures (no node on PATH, say) surface from <see cref="Wait"/>.</summary>
+    public static CdkRuntimeWarmup Start() => new();
+
+    /// <summary>Blocks until the runtime is ready; rethrows what starting it threw. Call before the first construct.</summary>
+    public void Wait()
+    {
+        _types.GetAwaiter().GetResult();
+        _runtime.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Lets the start finish and ignores how it went: for a caller that will not synthesize after all.</summary>
+    public void Abandon()
+    {
+        try
+        {
+            Wait();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The caller is already failing with its own, more useful, error.
+        }
+    }
+}
