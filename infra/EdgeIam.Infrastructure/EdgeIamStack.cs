@@ -23,11 +23,12 @@ public sealed class EdgeIamStack : Stack
         Config = config;
 
         // Tags.Of is an Aspect: it reaches every taggable resource, including those constructs add later.
-        Amazon.CDK.Tags.Of(this).Add("Project", "EdgeIam");
-        Amazon.CDK.Tags.Of(this).Add("Stack", config.Name);
+        var tags = Amazon.CDK.Tags.Of(this);
+        tags.Add("Project", "EdgeIam");
+        tags.Add("Stack", config.Name);
         foreach (var (key, value) in config.Tags)
         {
-            Amazon.CDK.Tags.Of(this).Add(key, value);
+            tags.Add(key, value);
         }
 
         // PermissionsBoundary.Of is an Aspect too, so no role of this stack (L1 or L2) can miss the boundary.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
@@ -16,6 +17,11 @@ public sealed class EdgeRole : Construct
     /// <summary>IAM's default quota for a role trust policy, counted without whitespace.
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html</summary>
     public const int TrustPolicyCharacterLimit = 2048;
+
+    // Every jsii object created from .NET costs a round trip to node and a reflection pass over its type (about a
+    // millisecond each); these two are immutable values, so one of each serves every role.
+    private static readonly Lazy<IPrincipal> PlaceholderPrincipal = new(() => new AccountRootPrincipal());
+    private static readonly ConcurrentDictionary<int, Duration> SessionDurations = new();
 
     public EdgeRole(Construct scope, string id, EdgeRoleProps props)
         : base(scope, id)
@@ -40,8 +46,8 @@ public sealed class EdgeRole : Construct
             RoleName = roleName,
             Description = props.Description,
             // Replaced below by the exact trust document: the L2 principal model would merge our statements.
-            AssumedBy = new AccountRootPrincipal(),
-            MaxSessionDuration = Duration.Seconds(props.Access.MaxSessionDurationSeconds),
+            AssumedBy = PlaceholderPrincipal.Value,
+            MaxSessionDuration = SessionDurations.GetOrAdd(props.Access.MaxSessionDurationSeconds, static seconds => Duration.Seconds(seconds)),
             ManagedPolicies = [.. props.Access.ManagedPolicyArns.Select((arn, i) =>
                 ManagedPolicy.FromManagedPolicyArn(this, string.Create(CultureInfo.InvariantCulture, $"Managed{i}"), arn))],
         });
