@@ -30,6 +30,11 @@ public static class CdkAppMode
             context.Error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");
+            return ExitCodes.Findings;
+        }
 
         return ExitCodes.Ok;
     }

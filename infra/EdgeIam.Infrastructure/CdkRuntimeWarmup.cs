@@ -20,21 +20,46 @@ public sealed class CdkRuntimeWarmup
     private readonly Task _runtime;
     private readonly Task _types;
 
-    private CdkRuntimeWarmup()
+    private CdkRuntimeWarmup(Task types, Task runtime)
     {
-        _types = Task.Run(() => typeof(App).Assembly.GetTypes());
-        // Duration is the cheapest call that returns a CDK object, and so makes the runtime build its type index.
-        _runtime = Task.Run(() => Duration.Seconds(1));
+        _types = types;
+        _runtime = runtime;
     }
 
-    /// <summary>Starts the runtime on a background thread. Failures (no node on PATH, say) surface from <see cref="Wait"/>.</summary>
-    public static CdkRuntimeWarmup Start() => new();
+    /// <summary>
+    /// Starts the runtime on a background thread. Failures surface from <see cref="Wait"/>. Without node on PATH it
+    /// does not start at all: the jsii runtime would fail with a bare "No such file or directory" and then crash the
+    /// process at exit, disposing a node process that never started.
+    /// </summary>
+    public static CdkRuntimeWarmup Start()
+    {
+        if (!NodeIsOnPath())
+        {
+            var missing = Task.FromException(new InvalidOperationException(
+                "Node.js was not found on PATH; the CDK's jsii runtime runs in node. Install Node.js 18 or later and put `node` on PATH."));
+            return new CdkRuntimeWarmup(Task.CompletedTask, missing);
+        }
+
+        return new CdkRuntimeWarmup(
+            Task.Run(() => typeof(App).Assembly.GetTypes()),
+            // Duration is the cheapest call that returns a CDK object, and so makes the runtime build its type index.
+            Task.Run(() => Duration.Seconds(1)));
+    }
 
     /// <summary>Blocks until the runtime is ready; rethrows what starting it threw. Call before the first construct.</summary>
     public void Wait()
     {
         _types.GetAwaiter().GetResult();
         _runtime.GetAwaiter().GetResult();
+    }
+
+    /// <summary>The jsii runtime starts the program named <c>node</c>, found on PATH.</summary>
+    private static bool NodeIsOnPath()
+    {
+        var name = OperatingSystem.IsWindows() ? "node.exe" : "node";
+        return (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, name)));
     }
 
     /// <summary>Lets the start finish and ignores how it went: for a caller that will not synthesize after all.</summary>

@@ -120,6 +120,28 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
     }
 
     [Fact]
+    public void WithoutNodeOnPathSynthSaysSoExitsOneAndWritesNothing()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH");
+        var output = CliRunner.NewTempPath();
+        CliResult result;
+        try
+        {
+            Environment.SetEnvironmentVariable("PATH", Directory.CreateTempSubdirectory("edgeiam-no-node-").FullName);
+            result = CliRunner.Run("synth", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Node.js was not found on PATH", result.Error, StringComparison.Ordinal);
+        Assert.Contains("was left as it was", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void AFailedSynthLeavesAnExistingOutputFolderAsItWas()
     {
         var config = CliRunner.CopyOfStacks();
