@@ -9,20 +9,20 @@ namespace EdgeIam.Infrastructure;
 /// Most of a cold synth is the runtime starting: node loads the aws-cdk-lib package (about a second of node CPU,
 /// during which .NET only waits), then on the first call that returns a CDK object the .NET side indexes every type
 /// of Amazon.CDK.Lib by reflection (tens of thousands of types, again about a second, during which node only waits).
-/// Run in line, the two halves and the config load take turns on one core. Here the runtime starts on one thread,
-/// Amazon.CDK.Lib's types are loaded on another while node is busy (so the later index finds them loaded), and the
-/// caller's thread is free for the config. No jsii call is made from two threads at once: the caller makes none
-/// until <see cref="Wait"/> returns. A caller that will not synthesize (bad input) calls <see cref="Abandon"/> so the
-/// process never exits with node half-started (which prints node's own errors and can leave files behind).
+/// Run in line, the two halves and the config load take turns on one core. Here the runtime starts on a background
+/// thread while the caller loads the config; <see cref="Wait"/> then loads Amazon.CDK.Lib's types on the caller's
+/// thread, while node is still busy, so the index later finds them loaded. (Loading them on a third thread from the
+/// start measured slower on two cores: it competes with the runtime's own start.) No jsii call is made from two
+/// threads at once: the caller makes none until <see cref="Wait"/> returns. A caller that will not synthesize (bad
+/// input) calls <see cref="Abandon"/>, so the process never exits with node half-started (node then prints its own
+/// errors, and files can be left behind).
 /// </remarks>
 public sealed class CdkRuntimeWarmup
 {
     private readonly Task _runtime;
-    private readonly Task _types;
 
-    private CdkRuntimeWarmup(Task types, Task runtime)
+    private CdkRuntimeWarmup(Task runtime)
     {
-        _types = types;
         _runtime = runtime;
     }
 
@@ -35,22 +35,36 @@ public sealed class CdkRuntimeWarmup
     {
         if (!NodeIsOnPath())
         {
-            var missing = Task.FromException(new InvalidOperationException(
-                "Node.js was not found on PATH; the CDK's jsii runtime runs in node. Install Node.js 18 or later and put `node` on PATH."));
-            return new CdkRuntimeWarmup(Task.CompletedTask, missing);
+            return new CdkRuntimeWarmup(Task.FromException(new InvalidOperationException(
+                "Node.js was not found on PATH; the CDK's jsii runtime runs in node. Install Node.js 18 or later and put `node` on PATH.")));
         }
 
-        return new CdkRuntimeWarmup(
-            Task.Run(() => typeof(App).Assembly.GetTypes()),
-            // Duration is the cheapest call that returns a CDK object, and so makes the runtime build its type index.
-            Task.Run(() => Duration.Seconds(1)));
+        // Duration is the cheapest call that returns a CDK object, and so makes the runtime build its type index.
+        return new CdkRuntimeWarmup(Task.Run(() => Duration.Seconds(1)));
     }
 
     /// <summary>Blocks until the runtime is ready; rethrows what starting it threw. Call before the first construct.</summary>
     public void Wait()
     {
-        _types.GetAwaiter().GetResult();
+        if (!_runtime.IsCompleted)
+        {
+            _ = typeof(App).Assembly.GetTypes();
+        }
+
         _runtime.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Lets the start finish and ignores how it went: for a caller that will not synthesize after all.</summary>
+    public void Abandon()
+    {
+        try
+        {
+            _runtime.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The caller is already failing with its own, more useful, error.
+        }
     }
 
     /// <summary>The jsii runtime starts the program named <c>node</c>, found on PATH.</summary>
@@ -60,18 +74,5 @@ public sealed class CdkRuntimeWarmup
         return (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Any(dir => File.Exists(Path.Combine(dir, name)));
-    }
-
-    /// <summary>Lets the start finish and ignores how it went: for a caller that will not synthesize after all.</summary>
-    public void Abandon()
-    {
-        try
-        {
-            Wait();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The caller is already failing with its own, more useful, error.
-        }
     }
 }
