@@ -69,7 +69,7 @@ public sealed class EdgeRole : Construct
 
         if (props.Access.Permissions.Count > 0)
         {
-            Role.AttachInlinePolicy(new Policy(this, "Permissions", new PolicyProps
+            Role.AttachInlinePolicy(new Amazon.CDK.AWS.IAM.Policy(this, "Permissions", new PolicyProps
             {
                 Statements = [.. props.Access.Permissions.Select(ToStatement)],
             }));

@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.IAM;
+using CdkPolicy = Amazon.CDK.AWS.IAM.Policy;
 using Constructs;
 using EdgeIam.Config.RolesAnywhere;
 
@@ -46,8 +47,8 @@ public sealed class DevicePrefixPolicy : Construct
             }));
         }
 
-        Policy = new Policy(this, "Resource", new PolicyProps { Statements = [.. statements], Roles = [props.Role] });
+        Policy = new CdkPolicy(this, "Resource", new PolicyProps { Statements = [.. statements], Roles = [props.Role] });
     }
 
-    public Policy Policy { get; }
+    public CdkPolicy Policy { get; }
 }
