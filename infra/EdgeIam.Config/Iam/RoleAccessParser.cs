@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeIam.Config.Reading;
+using EdgeIam.Policy.Rules;
 
 namespace EdgeIam.Config.Iam;
 
@@ -33,9 +34,6 @@ public static partial class RoleAccessParser
         "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
     ];
 
-    /// <summary>Action-name prefixes that only read; <c>Resource: "*"</c> with anything else needs a justification.</summary>
-    private static readonly string[] ReadOnlyPrefixes = ["Get", "List", "Describe", "Head", "BatchGet", "Search", "Query", "Scan", "Lookup", "View", "Select"];
-
     /// <summary>AWS managed policies that amount to administrator access (IAM, or everything but IAM).
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html</summary>
     public static readonly IReadOnlyList<string> AdminManagedPolicies = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
@@ -57,23 +55,6 @@ public static partial class RoleAccessParser
         var maxSession = role.DurationSeconds("maxSessionDuration", MinSessionSeconds, MaxSessionSeconds, "the IAM role limit")
             ?? RoleAccess.DefaultMaxSessionDurationSeconds;
         return new RoleAccess(permissions, managed, maxSession);
-    }
-
-    /// <summary>True when the action can change something (or could, being a wildcard).</summary>
-    public static bool IsWriteCapable(string action)
-    {
-        if (action == "*")
-        {
-            return true;
-        }
-
-        var name = action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        if (name.StartsWith('*'))
-        {
-            return true;
-        }
-
-        return !ReadOnlyPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
     }
 
     internal static PermissionStatement? ParseStatement(MappingReader s, int index)
@@ -105,12 +86,12 @@ public static partial class RoleAccessParser
             s.Error("justification", "a justification must say why (at least 10 characters)", "write the reason a reviewer needs, in a sentence.");
         }
 
-        var wildcardWrite = actions.Any(a => a == "*" || a.EndsWith(":*", StringComparison.Ordinal))
-            || (resources.Contains("*") && actions.Any(IsWriteCapable));
-        if (effect == "Allow" && wildcardWrite && justification is null)
+        // The same judgement EIAM-PERM-001 makes of the synthesized template, so synth and check cannot disagree.
+        var tooBroad = PermissionBreadth.Describe(actions, notAction: false, resources, notResource: false, out _);
+        if (effect == "Allow" && tooBroad is not null && justification is null)
         {
             s.Context.Error(s.Node, s.PathOf("actions"),
-                "`*` actions, or `Resource: \"*\"` with write actions, grant more than a reviewer can see",
+                $"{tooBroad}: wildcards like these grant more than a reviewer can see",
                 "name the actions and resources exactly, or add `justification: \"...\"` saying why the wildcard is needed.");
         }
 

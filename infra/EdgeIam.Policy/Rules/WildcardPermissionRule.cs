@@ -4,8 +4,9 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>
-/// EIAM-PERM-001: <c>Action *</c> (or a service-wide wildcard) or write actions on <c>Resource *</c> need a written
-/// justification: the role's Metadata <c>edgeiam:justifications</c> keyed by the statement's Sid, or a cdk-nag
+/// EIAM-PERM-001: every action, a write-capable action wildcard, or write actions on every resource need a written
+/// justification. "Every" is judged by meaning (<see cref="PermissionBreadth"/>): <c>*:*</c> is <c>*</c>, and
+/// <c>arn:*</c> or <c>arn:aws:ec2:*:*:*</c> is <c>Resource *</c>. The justification is the role's Metadata <c>edgeiam:justifications</c> keyed by the statement's Sid, or a cdk-nag
 /// suppression with a reason (never enough for full admin).
 /// </summary>
 public sealed class WildcardPermissionRule : PolicyRule
@@ -40,29 +41,11 @@ public sealed class WildcardPermissionRule : PolicyRule
     }
 
     /// <summary>What is too broad about the statement, or null.</summary>
-    private static string? Describe(Statement statement, out bool fullAdmin)
-    {
-        var actions = statement.Action?.Values ?? [];
-        var anyResource = statement.NotResource is not null || statement.Resource?.Values.Contains("*") == true;
-        var allActions = statement.NotAction is not null || actions.Contains("*");
-        fullAdmin = allActions && anyResource;
-        if (allActions)
-        {
-            return statement.NotAction is not null ? "NotAction allows every other action" : "Action \"*\" allows every action";
-        }
-
-        var wildcardWrites = actions.Where(ActionClassifier.IsWildcardWrite).ToList();
-        if (wildcardWrites.Count > 0)
-        {
-            return $"{string.Join(", ", wildcardWrites)} allows every matching write action";
-        }
-
-        var writes = actions.Where(a => !ActionClassifier.IsReadOnly(a)).ToList();
-        if (anyResource && writes.Count > 0)
-        {
-            return $"{string.Join(", ", writes)} on Resource \"*\"";
-        }
-
-        return null;
-    }
+    private static string? Describe(Statement statement, out bool fullAdmin) =>
+        PermissionBreadth.Describe(
+            statement.NotAction?.Values ?? statement.Action?.Values ?? [],
+            statement.NotAction is not null,
+            statement.NotResource?.Values ?? statement.Resource?.Values ?? [],
+            statement.NotResource is not null,
+            out fullAdmin);
 }
