@@ -21,8 +21,9 @@ internal static class SchemaLimits
             "STS evaluates, org-wide wildcards when the file also has a generic provider): the schema cannot follow the name",
         ["lost-in-yaml"] =
             "what the YAML core schema rewrites before an editor validates: an unquoted number's leading zeros, sign, base " +
-            "(0x, 0o) or exponent (the loader reads the digits as written), and the difference between `x:`, `x: null` and " +
-            "`x: ~` (all JSON null to an editor)",
+            "(0x, 0o) or exponent (the loader reads the digits as written); the text of an unquoted number or boolean in a " +
+            "text field (the schema accepts the YAML type wherever the field's pattern allows such a text, but cannot check " +
+            "its length or digits); and the difference between `x:`, `x: null` and `x: ~` (all JSON null to an editor)",
         ["value-semantics"] =
             "checks of meaning rather than form: the region list, host bits of a CIDR, a port range whose low end is above " +
             "its high end, duplicates that differ only in YAML type (222222222222 and \"222222222222\"), certificate and CRL " +

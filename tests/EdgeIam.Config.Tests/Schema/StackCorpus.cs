@@ -81,6 +81,12 @@ internal static class StackCorpus
             Ok("wildcard-deny-without-justification", Edit(Dev, DevWriteFrames, "        effect: Deny\n        actions: [\"s3:*\"]\n        resources: [\"*\"]\n")),
             Ok("devices-question-marks-only", Edit(Dev, "      allowedSubjects: [\"plc-line-?-*\"]\n", "      allowedSubjects: [\"???\"]\n")),
 
+            Ok("role-name-number", Edit(Dev, "  - name: SecurityAudit\n", "  - name: 2024\n")),
+            Ok("role-name-boolean", Edit(Dev, "  - name: SecurityAudit\n", "  - name: true\n")),
+            Ok("sid-number", Edit(Dev, "      - sid: RebootEdgeInstances\n", "      - sid: 1\n")),
+            Ok("external-id-number", Edit(Dev, "    externalId: edge-audit-7f3c2a\n", "    externalId: 12345678\n")),
+            Ok("justification-number", Edit(Dev, "        justification: CloudWatch PutMetricData has no resource-level permissions; the namespace condition scopes it.\n", "        justification: 1234567890123\n")),
+
             // Refused by both.
             Bad("account-11-digits", Edit(Dev, "account: \"111111111111\"", "account: \"11111111111\"")),
             Bad("account-13-digits-unquoted", Edit(Dev, "account: \"111111111111\"", "account: 1111111111111")),
@@ -192,6 +198,8 @@ internal static class StackCorpus
             LoaderOnly("account-unquoted-5-digits", Edit(Dev, "account: \"111111111111\"", "account: 11111"), "lost-in-yaml"),
             LoaderOnly("count-hexadecimal", Edit(Dev, "    count: 2\n", "    count: 0x2\n"), "lost-in-yaml"),
             LoaderOnly("tag-value-tilde", Edit(Dev, "  Environment: dev\n", "  Environment: ~\n"), "lost-in-yaml"),
+            LoaderOnly("justification-short-number", Edit(Dev, "        justification: CloudWatch PutMetricData has no resource-level permissions; the namespace condition scopes it.\n", "        justification: 123\n"), "lost-in-yaml"),
+            LoaderOnly("sid-number-with-sign", Edit(Dev, "      - sid: RebootEdgeInstances\n", "      - sid: +1\n"), "lost-in-yaml"),
             LoaderOnly("region-unknown", Edit(Dev, "region: us-east-1", "region: us-nowhere-1"), "value-semantics"),
             LoaderOnly("vpc-cidr-host-bits", Edit(Dev, "  vpcCidr: 10.20.0.0/16", "  vpcCidr: 10.20.0.1/16"), "value-semantics"),
             LoaderOnly("port-range-reversed", Edit(Dev, DevIngress, DevIngress.Replace("\"443\"", "\"8100-8000\"", StringComparison.Ordinal)), "value-semantics"),
