@@ -80,6 +80,24 @@ public sealed class SchemaCorpusTests
         Assert.All(SchemaLimits.PendingLoaderRules.Keys, rule => Assert.Contains(all, c => c.Pending == rule));
     }
 
+    /// <summary>
+    /// Every constraint keyword the schema uses refuses at least one invalid corpus file, so no keyword (a pattern,
+    /// a range, propertyNames, a forbidden key) is left without a file that shows it works.
+    /// </summary>
+    [Fact]
+    public void EveryConstraintKeywordOfTheSchemaRefusesSomeCorpusFile()
+    {
+        var used = SchemaStructureTests.KeywordsInUse().Except(NotConstraints, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var failing = StackCorpus.All.Where(c => !c.Valid && c.LoaderOnly is null)
+            .Select(c => YamlToJson.Convert(c.Yaml, out var problem) is { } json && problem is null ? StackSchema.Instance.FailingKeywords(json) : new HashSet<string>())
+            .SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(used.Except(failing, StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Keywords that only annotate, structure or combine; the constraints they hold are counted themselves.</summary>
+    private static readonly string[] NotConstraints =
+        ["$schema", "$id", "$ref", "title", "description", "definitions", "properties", "items", "allOf", "anyOf", "if", "then", "else"];
+
     private static IReadOnlyList<string> SchemaErrors(CorpusCase corpusCase)
     {
         var json = YamlToJson.Convert(corpusCase.Yaml, out var problem);

@@ -93,6 +93,49 @@ public sealed partial class SchemaStructureTests
         Assert.True(File.Exists(RepositoryPaths.Schema));
     }
 
+    /// <summary>Every keyword used anywhere in the schema files (keys of schema objects, not property names).</summary>
+    internal static IReadOnlySet<string> KeywordsInUse()
+    {
+        var keywords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Files)
+        {
+            AddKeywords(Load(file), keywords);
+        }
+
+        return keywords;
+    }
+
+    private static void AddKeywords(JsonNode? node, HashSet<string> keywords, bool names = false)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (!names)
+                    {
+                        keywords.Add(key);
+                    }
+
+                    if (key is "enum" or "const" or "required")
+                    {
+                        continue;
+                    }
+
+                    AddKeywords(value, keywords, names: !names && key is "properties" or "definitions");
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    AddKeywords(item, keywords);
+                }
+
+                break;
+        }
+    }
+
     private static bool AllowedEscape(char c) => "^$\\.*+?()[]{}|/-".Contains(c, StringComparison.Ordinal) || "dDwWsSbBnrtfv0cxupPk".Contains(c, StringComparison.Ordinal) || char.IsAsciiDigit(c);
 
     private static string Resolve(string file, string reference)

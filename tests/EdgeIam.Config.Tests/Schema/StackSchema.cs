@@ -35,6 +35,20 @@ internal sealed class StackSchema
 
     public static StackSchema Instance => Shared.Value;
 
+    /// <summary>
+    /// The keywords on the way to every error for <paramref name="instance"/>: the error's own keyword and each step
+    /// of its evaluation path (<c>/properties/tags/propertyNames/not</c>). Errors of alternatives that another
+    /// alternative makes up for count too: this is a coverage measure, not a verdict.
+    /// </summary>
+    public IReadOnlySet<string> FailingKeywords(JsonNode? instance)
+    {
+        var results = _root.Evaluate(JsonSerializer.SerializeToElement(instance), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var failing = (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).ToList();
+        return failing.SelectMany(d => d.Errors!.Keys.Concat(d.EvaluationPath.ToString().Split('/')))
+            .Where(k => k.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The schema's errors for <paramref name="instance"/>, as "location: message" lines; empty when valid.</summary>
     public IReadOnlyList<string> Errors(JsonNode? instance)
     {
