@@ -33,7 +33,7 @@ internal static class SchemaLimits
             "policy size",
     };
 
-    /// <summary>Loader refusals the config engineer adds in parallel (issue 10); the loader half of these cases is skipped until merged.</summary>
+    /// <summary>Loader refusals being added in parallel (issue 10, mostly the config engineer); the loader half of these cases is skipped until merged.</summary>
     public static readonly IReadOnlyDictionary<string, string> PendingLoaderRules = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["empty-lists"] = "config: refuse empty actions/resources lists (today the statement is silently dropped)",
@@ -42,6 +42,7 @@ internal static class SchemaLimits
         ["complex-keys"] = "config: refuse non-scalar keys in conditions (today InvalidCastException)",
         ["tag-quota"] = "config: refuse more than 50 tags per resource",
         ["rule-quota"] = "config: refuse more than 60 inbound / 60 outbound security group rules (without the raised-quota key)",
+        ["wildcard-meaning"] = "issue 10 item 2 (engine/config): a resource that matches every ARN of a service, partition or everything (arn:*, arn:aws:ec2:*:*:*) counts as * for the justification rule",
         ["policy-size"] = "config: refuse inline policies over 10,240 characters at load",
     };
 }

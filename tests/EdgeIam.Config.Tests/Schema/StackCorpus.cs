@@ -219,6 +219,8 @@ internal static class StackCorpus
             Pending("tags-51", Edit(Dev, "  Environment: dev\n", string.Concat(Enumerable.Range(1, 50).Select(i => string.Create(CultureInfo.InvariantCulture, $"  Tag{i}: v\n")))), "tag-quota"),
             Pending("ingress-61-rules", Edit(Dev, DevIngress, string.Concat(Enumerable.Range(1, 61).Select(i => string.Create(CultureInfo.InvariantCulture, $"      - cidr: 203.0.113.{i}/32\n        ports: 443\n")))), "rule-quota"),
             Pending("egress-61-rules", Edit(Dev, "    egress:\n", "    egress:\n" + string.Concat(Enumerable.Range(1, 59).Select(i => string.Create(CultureInfo.InvariantCulture, $"      - cidr: 203.0.113.{i}/32\n        ports: 443\n")))), "rule-quota"),
+            Pending("write-on-arn-star-without-justification", Edit(Dev, DevWriteFrames, "        actions: [s3:PutObject]\n        resources: [\"arn:*\"]\n"), "wildcard-meaning"),
+            Pending("write-on-all-ec2-arns-without-justification", Edit(Dev, DevWriteFrames, "        actions: [ec2:TerminateInstances]\n        resources: [\"arn:aws:ec2:*:*:*\"]\n"), "wildcard-meaning"),
             PendingLoaderOnly("inline-policy-over-10240-characters", Edit(Dev, DevWriteFrames,
                 "        actions: [s3:PutObject]\n        resources: [" + string.Join(", ", Enumerable.Range(1, 200).Select(i => string.Create(CultureInfo.InvariantCulture, $"\"arn:aws:s3:::edgeiam-dev-frames/video-analytics/camera-{i:D4}/*\""))) + "]\n"),
                 "size-of-output", "policy-size"),
