@@ -44,7 +44,8 @@ public sealed record FederatedProvider(string Value, string Name, string? Accoun
             return false;
         }
 
-        return string.Equals(Name, caller.ProviderName, StringComparison.OrdinalIgnoreCase);
+        // The provider ARN holds the issuer exactly as registered; IAM compares it exactly (docs/policy-engine.md, "Case").
+        return string.Equals(Name, caller.ProviderName, StringComparison.Ordinal);
     }
 
     private static string? AccountSegment(string arn)

@@ -34,7 +34,7 @@ public sealed partial class PrincipalMatcher
                     arns.Add(entry.Value);
                     break;
                 case PrincipalKind.Service:
-                    services.Add(entry.Value.ToLowerInvariant());
+                    services.Add(entry.Value);
                     break;
                 case PrincipalKind.Federated:
                     providers.Add(FederatedProvider.From(entry.Value));
@@ -90,7 +90,9 @@ public sealed partial class PrincipalMatcher
             case PrincipalKind.Service:
                 foreach (var service in _services)
                 {
-                    if (string.Equals(service, caller.Value, StringComparison.OrdinalIgnoreCase))
+                    // Principal values are compared exactly, as IAM compares them; only action names and condition
+                    // key names are case-insensitive (docs/policy-engine.md, "Case").
+                    if (string.Equals(service, caller.Value, StringComparison.Ordinal))
                     {
                         return PrincipalMatch.Exact;
                     }

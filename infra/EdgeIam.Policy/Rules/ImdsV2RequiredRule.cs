@@ -22,8 +22,8 @@ public sealed class ImdsV2RequiredRule : PolicyRule
             var tokens = template.Metadata?.HttpTokens;
             yield return For(stack, template.LogicalId, template.Metadata?.JsonPath ?? template.JsonPath,
                 tokens is null
-                    ? $"Launch template {template.LogicalId} sets no HttpTokens, so IMDSv1 stays available."
-                    : $"Launch template {template.LogicalId} has HttpTokens \"{tokens}\"; IMDSv1 stays available.");
+                    ? $"{template.Kind} {template.LogicalId} sets no HttpTokens, so IMDSv1 stays available."
+                    : $"{template.Kind} {template.LogicalId} has HttpTokens \"{tokens}\"; IMDSv1 stays available.");
         }
 
         var templates = stack.LaunchTemplates.Select(t => t.LogicalId).ToHashSet(StringComparer.Ordinal);

@@ -1,0 +1,56 @@
+using EdgeIam.Policy.Model;
+using EdgeIam.Policy.Templates;
+
+namespace EdgeIam.Policy.Rules;
+
+/// <summary>
+/// EIAM-PROOF-001: a principal or condition value the template does not fix (an intrinsic the reader cannot
+/// evaluate, a <c>Ref</c> or <c>Fn::GetAtt</c> to a resource that does not exist), or deploy-time conditions beyond
+/// what the reader enumerates. No rule and no decision can be proved over such a value, so it is an error, never
+/// silence. Parameters are deploy-time input, not errors: the cross-account rules treat them as another account and
+/// the evaluator says the answer depends on them.
+/// </summary>
+public sealed class UnresolvedValueRule : PolicyRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "EIAM-PROOF-001",
+        "Principal or condition value cannot be proved (unresolved intrinsic, reference to nothing)",
+        Severity.Error,
+        "Use a literal, a parameter, or a Ref/Fn::GetAtt to a resource of this template; Ref/GetAtt must name an existing logical ID.",
+        "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html");
+
+    public override IEnumerable<Finding> Check(StackTemplate stack)
+    {
+        foreach (var role in stack.Roles)
+        {
+            if (role.UnreadConditions.Count > 0)
+            {
+                yield return For(stack, role, role.JsonPath,
+                    $"{role.DisplayName} uses more deploy-time Fn::If conditions ({string.Join(", ", role.UnreadConditions)}) than the engine enumerates; not every branch was checked.");
+            }
+
+            var documents = role.PermissionPolicies.Select(p => p.Document).Prepend(role.TrustPolicy);
+            foreach (var statement in documents.SelectMany(d => d.Statements))
+            {
+                var values = ((statement.Principal ?? statement.NotPrincipal)?.Entries ?? []).Select(e => (e.Value, e.JsonPath))
+                    .Concat(statement.Conditions.SelectMany(c => c.Values.Append(c.Key).Select(v => (Value: v, c.JsonPath))));
+                foreach (var (value, path) in values.Distinct())
+                {
+                    var unproved = SymbolicValue.SymbolsIn(value)
+                        .Where(s => SymbolicValue.Classify(s, stack.ResourceTypes.ContainsKey, stack.Parameters.Contains) is SymbolKind.Missing or SymbolKind.Opaque)
+                        .ToList();
+                    if (unproved.Count > 0)
+                    {
+                        yield return For(stack, role, path,
+                            $"{statement.Label}: \"{value}\" depends on {string.Join(", ", unproved.Select(Describe(stack)))}; nothing about it can be proved.");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Func<string, string> Describe(StackTemplate stack) => symbol =>
+        SymbolicValue.Classify(symbol, stack.ResourceTypes.ContainsKey, stack.Parameters.Contains) == SymbolKind.Missing
+            ? $"{symbol} (no such resource or parameter)"
+            : $"{symbol} (an intrinsic the engine does not evaluate)";
+}
