@@ -28,12 +28,19 @@ public static class CrossAccountPrincipals
             var unresolved = SymbolicValue.SymbolsIn(account ?? entry.Value).Where(stack.IsUnresolvedSymbol).ToList();
             if (unresolved.Count > 0)
             {
-                accounts.Add($"{account ?? entry.Value} (not fixed by the template: {string.Join(", ", unresolved)})");
+                accounts.Add($"{account ?? entry.Value} (a value the template does not fix)");
                 continue;
             }
 
             if (account is null || SymbolicValue.ContainsSymbol(account) || account == stack.Environment.Account || account == "aws")
             {
+                continue;
+            }
+
+            if (account.Length == 0)
+            {
+                // arn:aws:iam::root and friends name no account (EIAM-TRUST-005); never the stack's own.
+                accounts.Add($"(none: \"{entry.Value}\")");
                 continue;
             }
 

@@ -42,7 +42,7 @@ public sealed class UnresolvedValueRule : PolicyRule
                     if (unproved.Count > 0)
                     {
                         yield return For(stack, role, path,
-                            $"{statement.Label}: \"{value}\" depends on {string.Join(", ", unproved.Select(Describe(stack)))}; nothing about it can be proved.");
+                            $"{statement.Label}: \"{value}\" cannot be proved: {string.Join(", ", unproved.Select(Describe(stack)))}.");
                     }
                 }
             }
@@ -51,6 +51,6 @@ public sealed class UnresolvedValueRule : PolicyRule
 
     private static Func<string, string> Describe(StackTemplate stack) => symbol =>
         SymbolicValue.Classify(symbol, stack.ResourceTypes.ContainsKey, stack.Parameters.Contains) == SymbolKind.Missing
-            ? $"{symbol} (no such resource or parameter)"
-            : $"{symbol} (an intrinsic the engine does not evaluate)";
+            ? $"{symbol} refers to no resource or parameter of the template"
+            : $"{symbol} is an intrinsic the engine does not evaluate";
 }
