@@ -90,8 +90,10 @@ public sealed partial class PrincipalMatcher
             case PrincipalKind.Service:
                 foreach (var service in _services)
                 {
-                    // Principal values are compared exactly, as IAM compares them; only action names and condition
-                    // key names are case-insensitive (docs/policy-engine.md, "Case").
+                    // Principal values are compared exactly: only action names and condition key names are
+                    // case-insensitive (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html),
+                    // and service principals are listed in lower case
+                    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services).
                     if (string.Equals(service, caller.Value, StringComparison.Ordinal))
                     {
                         return PrincipalMatch.Exact;

@@ -105,7 +105,7 @@ public static class TemplateReader
 
             // Separate policy resources first, so every role sees all of its policies.
             var policyResources = new List<(string Id, string Type, string Path, IReadOnlyList<PermissionPolicy> Policies, string? Branch)>();
-            foreach (var r in all.Where(r => r.Type is "AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy"))
+            foreach (var r in all.Where(r => r.Type is "AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy" or "AWS::IAM::UserPolicy" or "AWS::IAM::GroupPolicy"))
             {
                 policyResources.Add((r.Id, r.Type, r.Path, ReadPolicyResource(r.Id, r.Type, r.Resource, r.Properties, r.Path), null));
             }
