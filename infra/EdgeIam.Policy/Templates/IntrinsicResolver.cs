@@ -19,7 +19,10 @@ public sealed class IntrinsicResolver
     private readonly JsonElement _conditions;
     private readonly StackEnvironment _environment;
     private readonly string _stackName;
+    private const int MaximumConditionDepth = 256;
+    private int _openEvaluations;
     private readonly List<string> _open = [];
+    private readonly Dictionary<string, bool?> _conditionValues = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, bool> _assignment = new Dictionary<string, bool>();
 
     public IntrinsicResolver(JsonElement template, StackEnvironment environment, string stackName)
@@ -402,18 +405,39 @@ public sealed class IntrinsicResolver
     /// <summary>True or false when the template fixes the condition; null when it depends on deploy-time input.</summary>
     private bool? ConditionHolds(string name, int depth)
     {
-        if (depth > 32 || _conditions.ValueKind != JsonValueKind.Object || !_conditions.TryGetProperty(name, out var condition))
+        // Memoized: conditions form a graph, and And/Or fan-out over shared conditions would otherwise be exponential.
+        // A condition met again while it is being evaluated (a cycle) is unresolved; so is a chain deeper than
+        // MaximumConditionDepth (not cached), which keeps a hostile chain from exhausting the stack.
+        if (_conditionValues.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (depth > MaximumConditionDepth || _openEvaluations > MaximumConditionDepth
+            || _conditions.ValueKind != JsonValueKind.Object || !_conditions.TryGetProperty(name, out var condition))
         {
             return null;
         }
 
-        return Evaluate(condition, depth + 1);
+        // Counted across Fn::Equals operands too, which may hold an Fn::If on another condition.
+        _openEvaluations++;
+        try
+        {
+            _conditionValues[name] = null;
+            var value = Evaluate(condition, depth + 1);
+            _conditionValues[name] = value;
+            return value;
+        }
+        finally
+        {
+            _openEvaluations--;
+        }
     }
 
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html
     private bool? Evaluate(JsonElement condition, int depth)
     {
-        if (condition.ValueKind != JsonValueKind.Object || depth > 32)
+        if (condition.ValueKind != JsonValueKind.Object || depth > MaximumConditionDepth)
         {
             return null;
         }

@@ -174,6 +174,30 @@ public sealed class TrustSoundnessTests
         Assert.Contains(diff.Changes, c => c.Area == "trust" && c.Kind == Policy.Access.ChangeKind.Removed && c.Summary.Contains("ec2.amazonaws.com", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_wide_condition_graph_is_evaluated_once_per_condition()
+    {
+        // C0 is literal; each Ci = And(Ci-1, Ci-1, Ci-1): 3^60 evaluations without memoization.
+        var conditions = "{\"C0\": {\"Fn::Equals\": [\"a\", \"a\"]}"
+            + string.Concat(Enumerable.Range(1, 60).Select(i => $", \"C{i}\": {{\"Fn::And\": [{{\"Condition\": \"C{i - 1}\"}}, {{\"Condition\": \"C{i - 1}\"}}, {{\"Condition\": \"C{i - 1}\"}}]}}"))
+            + ", \"Loop\": {\"Fn::Not\": [{\"Condition\": \"Loop\"}]}}";
+        var role = Role("""{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Fn::If": ["C60", {"Service": "ec2.amazonaws.com"}, {"Fn::If": ["Loop", {"AWS": "*"}, {"Service": "lambda.amazonaws.com"}]}]}}""", conditions: conditions);
+
+        Assert.Null(role.Branch);
+        Assert.Empty(role.Variants);
+        Assert.True(role.EvaluateTrust(AccessRequest.AssumeRole(RequestPrincipal.Parse("service:ec2.amazonaws.com"))).IsAllowed);
+    }
+
+    [Fact]
+    public void A_self_referencing_condition_is_open()
+    {
+        var role = Role("""{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Fn::If": ["Loop", {"AWS": "*"}, {"Service": "lambda.amazonaws.com"}]}}""",
+            conditions: """{"Loop": {"Fn::Not": [{"Condition": "Loop"}]}}""");
+
+        Assert.Equal("Loop=true", role.Branch);
+        Assert.Equal("Loop=false", Assert.Single(role.Variants).Branch);
+    }
+
     internal static RoleResource Role(string statement, string? second = null, string? conditions = null)
     {
         var statements = second is null ? statement : statement + ", " + second;
