@@ -19,5 +19,25 @@ public static class PolicyCheck
     public static CheckReport Run(CloudAssembly assembly) =>
         new(assembly.Stacks.Select(CheckedStack.From).ToList(), assembly.Stacks.SelectMany(CheckStack));
 
-    public static IEnumerable<Finding> CheckStack(StackTemplate stack) => RuleCatalog.All.SelectMany(rule => rule.Check(stack));
+    /// <summary>
+    /// Every rule over every branch reading of the stack (<see cref="StackTemplate.ForRules"/>): a finding that only
+    /// one branch of a deploy-time <c>Fn::If</c> has is reported once, naming the branch.
+    /// </summary>
+    public static IEnumerable<Finding> CheckStack(StackTemplate stack)
+    {
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var view in stack.ForRules())
+        {
+            foreach (var finding in RuleCatalog.All.SelectMany(rule => rule.Check(view)))
+            {
+                if (!seen.Add((finding.Rule.Id, finding.ResourceLogicalId, finding.JsonPath + "\n" + finding.Message)))
+                {
+                    continue;
+                }
+
+                var branch = view.Roles.FirstOrDefault(r => r.LogicalId == finding.ResourceLogicalId)?.Branch;
+                yield return branch is null ? finding : finding with { Message = $"{finding.Message} (when {branch})" };
+            }
+        }
+    }
 }

@@ -14,7 +14,11 @@ public static class AccessAnalyzer
 
     public static RoleAccess Analyze(StackTemplate stack, RoleResource role)
     {
-        var trust = role.TrustPolicy.Statements.SelectMany(s => Grants(stack, s)).ToList();
+        // Every branch of a deploy-time Fn::If: what any branch lets in is shown, marked with its branch.
+        var trust = role.Variants.Prepend(role)
+            .SelectMany(r => r.TrustPolicy.Statements.SelectMany(s => Grants(stack, s, r.Branch)))
+            .DistinctBy(g => $"{g.Effect}|{g.PrincipalKey}|{string.Join(",", g.Actions)}|{g.NotAction}|{string.Join(",", g.Conditions)}|{g.JsonPath}")
+            .ToList();
         var permissions = role.PermissionPolicies
             .SelectMany(p => p.Document.Statements.Select(s => new PermissionGrant(
                 s.Effect,
@@ -34,8 +38,14 @@ public static class AccessAnalyzer
             trust, permissions, role.ManagedPolicyArns, profiles);
     }
 
-    private static IEnumerable<TrustGrant> Grants(StackTemplate stack, Statement statement)
+    private static IEnumerable<TrustGrant> Grants(StackTemplate stack, Statement statement, string? branch)
     {
+        if (statement.Principal is null && statement.NotPrincipal is null)
+        {
+            // IAM requires a Principal in a trust policy; such a statement lets nobody in (check: EIAM-TRUST-004).
+            yield break;
+        }
+
         var actions = (statement.Action ?? statement.NotAction)!.Values;
         var conditions = statement.Conditions.Select(ConditionFact.From).ToList();
         var principals = statement.Principal ?? statement.NotPrincipal;
@@ -52,13 +62,23 @@ public static class AccessAnalyzer
                 statement.Effect,
                 effectiveKind,
                 effectiveIdentity,
-                TrustDescriber.Describe(stack, effectiveKind, effectiveIdentity, statement),
+                TrustDescriber.Describe(stack, effectiveKind, effectiveIdentity, statement) + Caveats(stack, statement, branch),
                 actions,
                 statement.NotAction is not null,
                 conditions,
                 statement.Label,
                 statement.JsonPath);
         }
+    }
+
+    /// <summary>Says when a grant holds only in one branch, or depends on a value the template does not fix.</summary>
+    private static string Caveats(StackTemplate stack, Statement statement, string? branch)
+    {
+        var values = (statement.Principal ?? statement.NotPrincipal)!.Entries.Select(e => e.Value)
+            .Concat(statement.Conditions.SelectMany(c => c.Values.Append(c.Key)));
+        var unresolved = values.SelectMany(SymbolicValue.SymbolsIn).Where(stack.IsUnresolvedSymbol).Distinct(StringComparer.Ordinal).ToList();
+        var text = branch is null ? string.Empty : $" (when {branch})";
+        return unresolved.Count == 0 ? text : text + $" (cannot be proved: depends on {string.Join(", ", unresolved)}, which the template does not fix)";
     }
 
     private static (string Kind, string Identity) Classify(PrincipalEntry entry)

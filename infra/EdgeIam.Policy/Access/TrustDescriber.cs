@@ -9,7 +9,8 @@ namespace EdgeIam.Policy.Access;
 /// </summary>
 public static class TrustDescriber
 {
-    private static readonly Dictionary<string, string> Issuers = new(StringComparer.OrdinalIgnoreCase)
+    // Exact keys: IAM matches principals exactly, so "Token.Actions.githubusercontent.com" is not GitHub Actions.
+    private static readonly Dictionary<string, string> Issuers = new(StringComparer.Ordinal)
     {
         ["token.actions.githubusercontent.com"] = "GitHub Actions",
         ["gitlab.com"] = "GitLab",
@@ -18,7 +19,7 @@ public static class TrustDescriber
         ["app.terraform.io"] = "HCP Terraform",
     };
 
-    private static readonly Dictionary<string, string> Services = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> Services = new(StringComparer.Ordinal)
     {
         ["ec2.amazonaws.com"] = "EC2 instances",
         ["lambda.amazonaws.com"] = "Lambda functions",
@@ -37,7 +38,7 @@ public static class TrustDescriber
                 parts.Add(Audience(statement, identity + ":aud", used));
                 parts.Add(Subjects(statement, identity + ":sub", used));
                 break;
-            case "service" when string.Equals(identity, Rules.TrustStatements.RolesAnywhereService, StringComparison.OrdinalIgnoreCase):
+            case "service" when string.Equals(identity, Rules.TrustStatements.RolesAnywhereService, StringComparison.Ordinal):
                 parts.Add("IAM Roles Anywhere");
                 parts.Add(Anchors(stack, statement, used));
                 parts.AddRange(Certificate(statement, used));

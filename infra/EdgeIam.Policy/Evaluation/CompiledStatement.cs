@@ -13,9 +13,16 @@ public sealed class CompiledStatement
     private readonly ResourceMatcher? _resources;
     private readonly bool _notResource;
     private readonly CompiledCondition[] _conditions;
+    private readonly bool _principalRequired;
 
-    public CompiledStatement(Statement statement, bool variablesEnabled)
+    /// <param name="principalRequired">
+    /// True for trust (resource-based) policies: IAM requires a Principal there
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html), so a statement
+    /// without one matches no caller instead of everyone.
+    /// </param>
+    public CompiledStatement(Statement statement, bool variablesEnabled, bool principalRequired = false)
     {
+        _principalRequired = principalRequired;
         Source = statement;
         IsDeny = statement.Effect == Effect.Deny;
         var principal = statement.Principal ?? statement.NotPrincipal;
@@ -45,7 +52,7 @@ public sealed class CompiledStatement
     {
         if (_principal is null)
         {
-            return PrincipalMatch.NotApplicable;
+            return _principalRequired ? PrincipalMatch.None : PrincipalMatch.NotApplicable;
         }
 
         var match = _principal.Match(caller);

@@ -44,7 +44,10 @@ public sealed record FederatedProvider(string Value, string Name, string? Accoun
             return false;
         }
 
-        return string.Equals(Name, caller.ProviderName, StringComparison.OrdinalIgnoreCase);
+        // The provider ARN holds the URL as registered, which corresponds to the token's iss claim
+        // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html); OIDC compares
+        // issuers exactly (https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation).
+        return string.Equals(Name, caller.ProviderName, StringComparison.Ordinal);
     }
 
     private static string? AccountSegment(string arn)

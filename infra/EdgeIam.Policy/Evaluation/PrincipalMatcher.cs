@@ -34,7 +34,7 @@ public sealed partial class PrincipalMatcher
                     arns.Add(entry.Value);
                     break;
                 case PrincipalKind.Service:
-                    services.Add(entry.Value.ToLowerInvariant());
+                    services.Add(entry.Value);
                     break;
                 case PrincipalKind.Federated:
                     providers.Add(FederatedProvider.From(entry.Value));
@@ -90,7 +90,11 @@ public sealed partial class PrincipalMatcher
             case PrincipalKind.Service:
                 foreach (var service in _services)
                 {
-                    if (string.Equals(service, caller.Value, StringComparison.OrdinalIgnoreCase))
+                    // Principal values are compared exactly: only action names and condition key names are
+                    // case-insensitive (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html),
+                    // and service principals are listed in lower case
+                    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services).
+                    if (string.Equals(service, caller.Value, StringComparison.Ordinal))
                     {
                         return PrincipalMatch.Exact;
                     }

@@ -32,6 +32,13 @@ public sealed partial class RequestPrincipal
     /// <summary>For federated callers, the provider: issuer host and path for OIDC, the provider ARN for SAML.</summary>
     public string? ProviderName { get; }
 
+    /// <summary>
+    /// The account root user (<c>arn:aws:iam::123456789012:root</c> given as the caller). STS refuses root credentials
+    /// for AssumeRole (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html). A bare 12-digit
+    /// account is not the root user: it stands for "some IAM principal of that account".
+    /// </summary>
+    public bool IsRootUser { get; private init; }
+
     public bool IsOidc => Kind == PrincipalKind.Federated && ProviderName is not null && !ProviderName.StartsWith("arn:", StringComparison.Ordinal);
 
     /// <summary>The STS action a caller of this kind uses when none is given.</summary>
@@ -134,7 +141,7 @@ public sealed partial class RequestPrincipal
             throw new FormatException($"principal \"{arn}\" is not an IAM or STS ARN");
         }
 
-        return new RequestPrincipal(PrincipalKind.Aws, arn, arn, account, null);
+        return new RequestPrincipal(PrincipalKind.Aws, arn, arn, account, null) { IsRootUser = service == "iam" && resource == "root" };
     }
 
     [GeneratedRegex("^[0-9]{12}$")]

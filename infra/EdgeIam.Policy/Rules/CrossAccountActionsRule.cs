@@ -21,7 +21,7 @@ public sealed class CrossAccountActionsRule : PolicyRule
     {
         foreach (var role in stack.Roles)
         {
-            foreach (var statement in role.TrustPolicy.Statements.Where(s => s.Action is not null && CrossAccountPrincipals.In(s, stack.Environment).Count > 0))
+            foreach (var statement in role.TrustPolicy.Statements.Where(s => s.Action is not null && CrossAccountPrincipals.In(s, stack).Count > 0))
             {
                 var extra = statement.Action!.Values.Where(a => !Allowed.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
                 if (extra.Count > 0)

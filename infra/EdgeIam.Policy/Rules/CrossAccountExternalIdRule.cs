@@ -22,7 +22,7 @@ public sealed class CrossAccountExternalIdRule : PolicyRule
         {
             foreach (var statement in role.TrustPolicy.Statements)
             {
-                var accounts = CrossAccountPrincipals.In(statement, stack.Environment);
+                var accounts = CrossAccountPrincipals.In(statement, stack);
                 if (accounts.Count == 0)
                 {
                     continue;

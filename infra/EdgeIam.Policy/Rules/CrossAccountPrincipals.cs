@@ -9,9 +9,12 @@ public static class CrossAccountPrincipals
 {
     /// <summary>
     /// The accounts other than the stack's own that an Allow statement trusts (account roots and principal ARNs).
-    /// When the stack's account is unknown, every literal account counts as another.
+    /// When the stack's account is unknown, every literal account counts as another. An account the template does
+    /// not fix (a parameter, even with a Default; an import; an unknown intrinsic) counts as another until proved
+    /// otherwise: a deployer can pass any account. Only <c>${AWS::AccountId}</c> and this template's own resources
+    /// are the stack's account.
     /// </summary>
-    public static IReadOnlyList<string> In(Statement statement, StackEnvironment environment)
+    public static IReadOnlyList<string> In(Statement statement, StackTemplate stack)
     {
         if (statement.Effect != Effect.Allow || statement.Principal is null)
         {
@@ -22,8 +25,22 @@ public static class CrossAccountPrincipals
         foreach (var entry in statement.Principal.Entries.Where(e => e.Kind == PrincipalKind.Aws && e.Value != "*"))
         {
             var account = PrincipalMatcher.AccountOf(entry.Value) ?? AccountSegment(entry.Value);
-            if (account is null || SymbolicValue.ContainsSymbol(account) || account == environment.Account || account == "aws")
+            var unresolved = SymbolicValue.SymbolsIn(account ?? entry.Value).Where(stack.IsUnresolvedSymbol).ToList();
+            if (unresolved.Count > 0)
             {
+                accounts.Add($"{account ?? entry.Value} (a value the template does not fix)");
+                continue;
+            }
+
+            if (account is null || SymbolicValue.ContainsSymbol(account) || account == stack.Environment.Account || account == "aws")
+            {
+                continue;
+            }
+
+            if (account.Length == 0)
+            {
+                // arn:aws:iam::root and friends name no account (EIAM-TRUST-005); never the stack's own.
+                accounts.Add($"(none: \"{entry.Value}\")");
                 continue;
             }
 

@@ -4,15 +4,17 @@ namespace EdgeIam.Policy.Rules;
 
 /// <summary>
 /// EIAM-IMDS-001: with IMDSv1 allowed, an SSRF in any workload on the instance can read the role's credentials
-/// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html).
+/// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html). A launch
+/// configuration without HttpTokens gets "optional"
+/// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-launchconfiguration-metadataoptions.html).
 /// </summary>
 public sealed class ImdsV2RequiredRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-IMDS-001",
-        "Launch template or instance does not require IMDSv2 (HttpTokens=required)",
+        "Launch template, launch configuration or instance does not require IMDSv2 (HttpTokens=required)",
         Severity.Error,
-        "Set LaunchTemplateData.MetadataOptions.HttpTokens to \"required\" and launch instances from that template.",
+        "Set MetadataOptions.HttpTokens to \"required\" (LaunchTemplateData.MetadataOptions in a launch template) and launch instances from it.",
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html");
 
     public override IEnumerable<Finding> Check(StackTemplate stack)
@@ -22,8 +24,8 @@ public sealed class ImdsV2RequiredRule : PolicyRule
             var tokens = template.Metadata?.HttpTokens;
             yield return For(stack, template.LogicalId, template.Metadata?.JsonPath ?? template.JsonPath,
                 tokens is null
-                    ? $"Launch template {template.LogicalId} sets no HttpTokens, so IMDSv1 stays available."
-                    : $"Launch template {template.LogicalId} has HttpTokens \"{tokens}\"; IMDSv1 stays available.");
+                    ? $"{template.Kind} {template.LogicalId} sets no HttpTokens, so IMDSv1 stays available."
+                    : $"{template.Kind} {template.LogicalId} has HttpTokens \"{tokens}\"; IMDSv1 stays available.");
         }
 
         var templates = stack.LaunchTemplates.Select(t => t.LogicalId).ToHashSet(StringComparer.Ordinal);

@@ -46,7 +46,7 @@ public static class TrustStatements
             .Select(e => FederatedProvider.From(e.Value))
             .Where(p => !p.IsSaml)
             .Select(p => p.Name)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Distinct(StringComparer.Ordinal)
             .ToList();
 
     public static bool TrustsService(Statement statement, string service) =>

@@ -19,6 +19,11 @@ public sealed class IntrinsicResolver
     private readonly JsonElement _conditions;
     private readonly StackEnvironment _environment;
     private readonly string _stackName;
+    private const int MaximumConditionDepth = 256;
+    private int _openEvaluations;
+    private readonly List<string> _open = [];
+    private readonly Dictionary<string, bool?> _conditionValues = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, bool> _assignment = new Dictionary<string, bool>();
 
     public IntrinsicResolver(JsonElement template, StackEnvironment environment, string stackName)
     {
@@ -49,7 +54,14 @@ public sealed class IntrinsicResolver
                         continue;
                     }
 
-                    obj[property.Name] = Resolve(property.Value);
+                    var value = Resolve(property.Value);
+                    if (value is null && IsIf(property.Value))
+                    {
+                        // Fn::If that chose AWS::NoValue removes the property, as CloudFormation does.
+                        continue;
+                    }
+
+                    obj[property.Name] = value;
                 }
 
                 return obj;
@@ -57,10 +69,18 @@ public sealed class IntrinsicResolver
                 var array = new JsonArray();
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (!IsNoValue(item))
+                    if (IsNoValue(item))
                     {
-                        array.Add(Resolve(item));
+                        continue;
                     }
+
+                    var value = Resolve(item);
+                    if (value is null && IsIf(item))
+                    {
+                        continue;
+                    }
+
+                    array.Add(value);
                 }
 
                 return array;
@@ -109,6 +129,9 @@ public sealed class IntrinsicResolver
         template.ValueKind == JsonValueKind.Object && template.TryGetProperty(name, out var section) && section.ValueKind == JsonValueKind.Object
             ? section
             : default;
+
+    private static bool IsIf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("Fn::If", out _);
 
     private static bool IsNoValue(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("Ref", out var r)
@@ -338,35 +361,119 @@ public sealed class IntrinsicResolver
         return SymbolicValue.Opaque("Fn::Split", arg.GetRawText());
     }
 
-    /// <summary>Evaluates the condition when it is a literal comparison; otherwise assumes it holds.</summary>
+    /// <summary>
+    /// Conditions whose value the template does not fix, seen by <c>Fn::If</c> since the last
+    /// <see cref="BeginBranches"/>; the reader reads the resource again once per combination of their values.
+    /// </summary>
+    public IReadOnlyList<string> OpenConditions => _open;
+
+    /// <summary>Starts reading one resource under the given values for deploy-time conditions (others: true).</summary>
+    public void BeginBranches(IReadOnlyDictionary<string, bool> assignment)
+    {
+        _assignment = assignment;
+        _open.Clear();
+    }
+
+    /// <summary>
+    /// Picks the branch when the condition is literal (Fn::Equals/And/Or/Not over literals and other conditions);
+    /// otherwise the branch of the current assignment (true when unassigned) and records the condition as open, so
+    /// the reader also reads the other branch.
+    /// </summary>
     private JsonNode? If(JsonElement arg)
     {
-        if (arg.ValueKind != JsonValueKind.Array || arg.GetArrayLength() != 3)
+        if (arg.ValueKind != JsonValueKind.Array || arg.GetArrayLength() != 3 || arg[0].ValueKind != JsonValueKind.String)
         {
             return SymbolicValue.Opaque("Fn::If", arg.GetRawText());
         }
 
-        var branch = ConditionHolds(arg[0].GetString() ?? string.Empty) == false ? arg[2] : arg[1];
+        var name = arg[0].GetString()!;
+        var holds = ConditionHolds(name, depth: 0);
+        if (holds is null)
+        {
+            if (!_open.Contains(name))
+            {
+                _open.Add(name);
+            }
+
+            holds = !_assignment.TryGetValue(name, out var assigned) || assigned;
+        }
+
+        var branch = holds.Value ? arg[1] : arg[2];
         return IsNoValue(branch) ? null : Resolve(branch);
     }
 
-    private bool? ConditionHolds(string name)
+    /// <summary>True or false when the template fixes the condition; null when it depends on deploy-time input.</summary>
+    private bool? ConditionHolds(string name, int depth)
     {
-        if (_conditions.ValueKind != JsonValueKind.Object || !_conditions.TryGetProperty(name, out var condition)
-            || condition.ValueKind != JsonValueKind.Object || !condition.TryGetProperty("Fn::Equals", out var equals)
-            || equals.ValueKind != JsonValueKind.Array || equals.GetArrayLength() != 2)
+        // Memoized: conditions form a graph, and And/Or fan-out over shared conditions would otherwise be exponential.
+        // A condition met again while it is being evaluated (a cycle) is unresolved; so is a chain deeper than
+        // MaximumConditionDepth (not cached), which keeps a hostile chain from exhausting the stack.
+        if (_conditionValues.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (depth > MaximumConditionDepth || _openEvaluations > MaximumConditionDepth
+            || _conditions.ValueKind != JsonValueKind.Object || !_conditions.TryGetProperty(name, out var condition))
         {
             return null;
         }
 
-        var left = ResolveString(equals[0]);
-        var right = ResolveString(equals[1]);
-        if (SymbolicValue.ContainsSymbol(left) || SymbolicValue.ContainsSymbol(right))
+        // Counted across Fn::Equals operands too, which may hold an Fn::If on another condition.
+        _openEvaluations++;
+        try
+        {
+            _conditionValues[name] = null;
+            var value = Evaluate(condition, depth + 1);
+            _conditionValues[name] = value;
+            return value;
+        }
+        finally
+        {
+            _openEvaluations--;
+        }
+    }
+
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html
+    private bool? Evaluate(JsonElement condition, int depth)
+    {
+        if (condition.ValueKind != JsonValueKind.Object || depth > MaximumConditionDepth)
         {
             return null;
         }
 
-        return left == right;
+        using var properties = condition.EnumerateObject();
+        if (!properties.MoveNext())
+        {
+            return null;
+        }
+
+        var only = properties.Current;
+        if (properties.MoveNext())
+        {
+            return null;
+        }
+
+        var arg = only.Value;
+        switch (only.Name)
+        {
+            case "Condition" when arg.ValueKind == JsonValueKind.String:
+                return ConditionHolds(arg.GetString()!, depth);
+            case "Fn::Equals" when arg.ValueKind == JsonValueKind.Array && arg.GetArrayLength() == 2:
+                var left = ResolveString(arg[0]);
+                var right = ResolveString(arg[1]);
+                return SymbolicValue.ContainsSymbol(left) || SymbolicValue.ContainsSymbol(right) ? null : left == right;
+            case "Fn::Not" when arg.ValueKind == JsonValueKind.Array && arg.GetArrayLength() == 1:
+                return !Evaluate(arg[0], depth + 1);
+            case "Fn::And" when arg.ValueKind == JsonValueKind.Array && arg.GetArrayLength() > 0:
+                var and = arg.EnumerateArray().Select(c => Evaluate(c, depth + 1)).ToList();
+                return and.Any(v => v == false) ? false : and.All(v => v == true) ? true : null;
+            case "Fn::Or" when arg.ValueKind == JsonValueKind.Array && arg.GetArrayLength() > 0:
+                var or = arg.EnumerateArray().Select(c => Evaluate(c, depth + 1)).ToList();
+                return or.Any(v => v == true) ? true : or.All(v => v == false) ? false : null;
+            default:
+                return null;
+        }
     }
 
     private JsonNode? FindInMap(JsonElement arg)

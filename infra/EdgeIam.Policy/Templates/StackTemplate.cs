@@ -28,6 +28,15 @@ public sealed class StackTemplate
     /// <summary>IAM users and access keys: long-lived credentials this project never wants.</summary>
     public required IReadOnlyList<TemplateResource> LongLivedCredentials { get; init; }
 
+    /// <summary>
+    /// Users, groups and standalone policies not attached to a role of the template, as role-shaped holders of
+    /// identity policies (empty trust policy) so the permission rules see them; never part of <see cref="Roles"/>.
+    /// </summary>
+    public IReadOnlyList<RoleResource> OtherPolicyHolders { get; init; } = [];
+
+    /// <summary>Names of the template's Parameters: values chosen at deploy time, never proved.</summary>
+    public IReadOnlySet<string> Parameters { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Logical ID to resource type, for every resource.</summary>
     public required IReadOnlyDictionary<string, string> ResourceTypes { get; init; }
 
@@ -44,6 +53,44 @@ public sealed class StackTemplate
     public RoleResource? FindRoleByLogicalId(string logicalId) => Roles.FirstOrDefault(r => r.LogicalId == logicalId);
 
     public string? TypeOf(string logicalId) => ResourceTypes.TryGetValue(logicalId, out var type) ? type : null;
+
+    /// <summary>
+    /// The stack as the rules see it, once per branch reading: view 0 holds every role's and policy holder's primary
+    /// reading, view k their k-th other branch (or the primary when they have fewer). Users, groups and unattached
+    /// policies appear as role-shaped holders so the permission rules see them.
+    /// </summary>
+    public IEnumerable<StackTemplate> ForRules()
+    {
+        var all = Roles.Concat(OtherPolicyHolders).ToList();
+        var views = 1 + all.Select(r => r.Variants.Count).DefaultIfEmpty(0).Max();
+        for (var k = 0; k < views; k++)
+        {
+            var index = k;
+            yield return new StackTemplate
+            {
+                Name = Name,
+                StackId = StackId,
+                FilePath = FilePath,
+                Environment = Environment,
+                Roles = [.. all.Select(r => index == 0 || r.Variants.Count < index ? r : r.Variants[index - 1])],
+                OidcProviders = OidcProviders,
+                TrustAnchors = TrustAnchors,
+                RolesAnywhereProfiles = RolesAnywhereProfiles,
+                LaunchTemplates = LaunchTemplates,
+                Instances = Instances,
+                LongLivedCredentials = LongLivedCredentials,
+                ResourceTypes = ResourceTypes,
+                Parameters = Parameters,
+            };
+        }
+    }
+
+    /// <summary>
+    /// True when a symbol (<see cref="SymbolicValue"/>) has no value the template fixes: an intrinsic the reader does
+    /// not evaluate, a reference to nothing, or a parameter. Pseudo parameters and this template's resources keep an
+    /// identity and are not unresolved.
+    /// </summary>
+    public bool IsUnresolvedSymbol(string symbol) => SymbolicValue.Classify(symbol, ResourceTypes.ContainsKey, Parameters.Contains) != SymbolKind.Resolved;
 
     private RoleResource? UniqueIgnoringCase(string name)
     {

@@ -39,6 +39,31 @@ public static partial class SymbolicValue
         return true;
     }
 
+    /// <summary>Every symbol in a value, e.g. <c>${Trusted}</c> in <c>arn:aws:iam::${Trusted}:root</c>.</summary>
+    public static IEnumerable<string> SymbolsIn(string value) =>
+        value.Contains("${", StringComparison.Ordinal) ? Symbol().Matches(value).Select(m => m.Value) : [];
+
+    /// <summary>What a single symbol stands for, given the template's resources and parameters.</summary>
+    public static SymbolKind Classify(string symbol, Func<string, bool> isResource, Func<string, bool> isParameter)
+    {
+        if (symbol.StartsWith("${Fn::", StringComparison.Ordinal))
+        {
+            return SymbolKind.Opaque;
+        }
+
+        if (symbol.StartsWith("${AWS::", StringComparison.Ordinal))
+        {
+            return SymbolKind.Resolved;
+        }
+
+        if (!TryParseReference(symbol, out var id, out _))
+        {
+            return SymbolKind.Opaque;
+        }
+
+        return isResource(id) ? SymbolKind.Resolved : isParameter(id) ? SymbolKind.Parameter : SymbolKind.Missing;
+    }
+
     [GeneratedRegex(@"^\$\{(?<id>[A-Za-z0-9]+)(\.(?<attr>[A-Za-z0-9.]+))?\}$")]
     private static partial Regex WholeReference();
 

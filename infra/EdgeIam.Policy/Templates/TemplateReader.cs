@@ -61,7 +61,10 @@ public static class TemplateReader
         private const string ResourcesPath = "$.Resources";
         private readonly IntrinsicResolver _resolver = new(root, environment, stackId);
         private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<PermissionPolicy>> _attached = new(StringComparer.Ordinal);
+        private const int MaximumBranches = 16;
+        private readonly Dictionary<string, List<(string SourceId, List<PermissionPolicy> Policies)>> _attached = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
 
         public StackTemplate Read()
         {
@@ -75,6 +78,14 @@ public static class TemplateReader
             if (resources.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined))
             {
                 throw Error(ResourcesPath, "\"Resources\" must be an object of resources");
+            }
+
+            if (root.TryGetProperty("Parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var parameter in parameters.EnumerateObject())
+                {
+                    _parameters.Add(parameter.Name);
+                }
             }
 
             var all = new List<(string Id, string Type, JsonElement Resource, JsonElement Properties, string Path)>();
@@ -93,12 +104,14 @@ public static class TemplateReader
             }
 
             // Separate policy resources first, so every role sees all of its policies.
-            foreach (var r in all.Where(r => r.Type is "AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy"))
+            var policyResources = new List<(string Id, string Type, string Path, IReadOnlyList<PermissionPolicy> Policies, string? Branch)>();
+            foreach (var r in all.Where(r => r.Type is "AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy" or "AWS::IAM::UserPolicy" or "AWS::IAM::GroupPolicy"))
             {
-                ReadPolicyResource(r.Id, r.Type, r.Resource, r.Properties, r.Path);
+                policyResources.Add((r.Id, r.Type, r.Path, ReadPolicyResource(r.Id, r.Type, r.Resource, r.Properties, r.Path), null));
             }
 
             var roles = new List<RoleResource>();
+            var holders = new List<RoleResource>();
             var providers = new List<OidcProviderResource>();
             var anchors = new List<TrustAnchorResource>();
             var profiles = new List<RolesAnywhereProfileResource>();
@@ -110,7 +123,7 @@ public static class TemplateReader
                 switch (type)
                 {
                     case "AWS::IAM::Role":
-                        roles.Add(ReadRole(id, resource, properties, path));
+                        roles.Add(InBranches(() => ReadRole(id, resource, properties, path)));
                         break;
                     case var t when IsOidcProviderType(t):
                         providers.Add(ReadOidcProvider(id, properties, path));
@@ -126,18 +139,43 @@ public static class TemplateReader
                     case "AWS::RolesAnywhere::Profile":
                         profiles.Add(ReadProfile(id, properties, path));
                         break;
-                    case "AWS::EC2::LaunchTemplate":
+                    case LaunchTemplateResource.LaunchTemplateType:
                         var data = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("LaunchTemplateData", out var d) ? d : default;
                         launchTemplates.Add(new LaunchTemplateResource(
                             id, OptionalString(properties, "LaunchTemplateName"), ReadMetadataOptions(data, JsonPaths.Property(JsonPaths.Property(path, "Properties"), "LaunchTemplateData")), path));
                         break;
+                    case LaunchTemplateResource.LaunchConfigurationType:
+                        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-launchconfiguration-metadataoptions.html
+                        launchTemplates.Add(new LaunchTemplateResource(
+                            id, OptionalString(properties, "LaunchConfigurationName"), ReadMetadataOptions(properties, JsonPaths.Property(path, "Properties")), path)
+                        {
+                            Type = LaunchTemplateResource.LaunchConfigurationType,
+                        });
+                        break;
                     case "AWS::EC2::Instance":
                         instances.Add(ReadInstance(id, properties, path));
                         break;
-                    case "AWS::IAM::User" or "AWS::IAM::AccessKey":
+                    case "AWS::IAM::User":
+                        credentials.Add(new TemplateResource(id, type, path));
+                        holders.Add(InBranches(() => ReadPolicyHolder(id, type, resource, properties, path)));
+                        break;
+                    case "AWS::IAM::Group":
+                        holders.Add(InBranches(() => ReadPolicyHolder(id, type, resource, properties, path)));
+                        break;
+                    case "AWS::IAM::AccessKey":
                         credentials.Add(new TemplateResource(id, type, path));
                         break;
                 }
+            }
+
+            // A policy resource no role of the template picked up still grants (to users, groups, or roles made
+            // elsewhere): the permission rules read it on its own.
+            foreach (var (id, type, path, policies, _) in policyResources.Where(p => !_consumed.Contains(p.Id)))
+            {
+                holders.Add(new RoleResource(id, null, null, EmptyTrust(path), 0, policies, [], null, null, Justifications.None, path)
+                {
+                    ResourceType = type,
+                });
             }
 
             return new StackTemplate
@@ -147,6 +185,7 @@ public static class TemplateReader
                 FilePath = filePath,
                 Environment = environment,
                 Roles = [.. roles.OrderBy(r => r.LogicalId, StringComparer.Ordinal)],
+                OtherPolicyHolders = [.. holders.OrderBy(r => r.LogicalId, StringComparer.Ordinal)],
                 OidcProviders = [.. providers.OrderBy(p => p.LogicalId, StringComparer.Ordinal)],
                 TrustAnchors = [.. anchors.OrderBy(a => a.LogicalId, StringComparer.Ordinal)],
                 RolesAnywhereProfiles = [.. profiles.OrderBy(p => p.LogicalId, StringComparer.Ordinal)],
@@ -154,8 +193,69 @@ public static class TemplateReader
                 Instances = [.. instances.Select(i => ByName(i, launchTemplates)).OrderBy(i => i.LogicalId, StringComparer.Ordinal)],
                 LongLivedCredentials = [.. credentials.OrderBy(c => c.LogicalId, StringComparer.Ordinal)],
                 ResourceTypes = _types,
+                Parameters = _parameters,
             };
         }
+
+        private static PolicyDocument EmptyTrust(string path) => new(PolicyDocument.CurrentVersion, null, [], path);
+
+        /// <summary>
+        /// Reads a resource once per combination of the deploy-time conditions its <c>Fn::If</c>s use (each branch is
+        /// checked), up to <see cref="MaximumBranches"/> readings; the first reading (every open condition true) is
+        /// the primary and the others are its <see cref="RoleResource.Variants"/>.
+        /// </summary>
+        private RoleResource InBranches(Func<RoleResource> read)
+        {
+            var queue = new Queue<Dictionary<string, bool>>();
+            queue.Enqueue(new Dictionary<string, bool>(StringComparer.Ordinal));
+            var readings = new List<(RoleResource Role, string? Branch)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var open = new SortedSet<string>(StringComparer.Ordinal);
+            var reads = 0;
+            while (queue.Count > 0 && readings.Count < MaximumBranches && reads++ < MaximumBranches * 4)
+            {
+                var assignment = queue.Dequeue();
+                _resolver.BeginBranches(assignment);
+                var role = read();
+                var used = _resolver.OpenConditions.ToList();
+                open.UnionWith(used);
+                var full = used.Order(StringComparer.Ordinal).Select(c => $"{c}={(assignment.GetValueOrDefault(c, true) ? "true" : "false")}").ToList();
+                if (!seen.Add(string.Join(",", full)))
+                {
+                    continue;
+                }
+
+                readings.Add((role, full.Count == 0 ? null : string.Join(", ", full)));
+                foreach (var condition in used.Where(c => !assignment.ContainsKey(c)))
+                {
+                    queue.Enqueue(new Dictionary<string, bool>(assignment, StringComparer.Ordinal) { [condition] = false });
+                }
+            }
+
+            _resolver.BeginBranches(new Dictionary<string, bool>(StringComparer.Ordinal));
+            var unread = queue.Count > 0 ? open.ToList() : [];
+            var primary = readings[0].Role;
+            return new RoleResource(primary.LogicalId, primary.ConfigName, primary.RoleName, primary.TrustPolicy, primary.TrustPolicySize,
+                primary.PermissionPolicies, primary.ManagedPolicyArns, primary.MaxSessionDurationSeconds, primary.PermissionsBoundary,
+                primary.Justifications, primary.JsonPath)
+            {
+                ResourceType = primary.ResourceType,
+                UnresolvedSymbols = primary.UnresolvedSymbols,
+                Branch = readings[0].Branch,
+                Variants = [.. readings.Skip(1).Select(r => WithBranch(r.Role, r.Branch))],
+                UnreadConditions = unread,
+            };
+        }
+
+        private static RoleResource WithBranch(RoleResource role, string? branch) =>
+            new(role.LogicalId, role.ConfigName, role.RoleName, role.TrustPolicy, role.TrustPolicySize,
+                role.PermissionPolicies, role.ManagedPolicyArns, role.MaxSessionDurationSeconds, role.PermissionsBoundary,
+                role.Justifications, role.JsonPath)
+            {
+                ResourceType = role.ResourceType,
+                UnresolvedSymbols = role.UnresolvedSymbols,
+                Branch = branch,
+            };
 
         private static InstanceResource ByName(InstanceResource instance, List<LaunchTemplateResource> templates)
         {
@@ -176,66 +276,147 @@ public static class TemplateReader
                 throw Error(propertiesPath, "a role needs an \"AssumeRolePolicyDocument\"");
             }
 
-            var (trust, trustSize) = ReadPolicy(trustElement, JsonPaths.Property(propertiesPath, "AssumeRolePolicyDocument"));
+            var (trust, trustSize) = ReadPolicy(_resolver.Resolve(trustElement), JsonPaths.Property(propertiesPath, "AssumeRolePolicyDocument"));
             var roleName = OptionalString(properties, "RoleName");
             var justifications = Justifications.FromMetadata(resource);
-            var policies = new List<PermissionPolicy>();
-            if (properties.TryGetProperty("Policies", out var inline) && inline.ValueKind == JsonValueKind.Array)
+            var policies = ReadInlinePolicies(id, properties, propertiesPath, justifications);
+            foreach (var key in roleName is null ? [id] : new[] { id, "name:" + roleName })
             {
-                var i = 0;
-                foreach (var entry in inline.EnumerateArray())
+                foreach (var (sourceId, attached) in _attached.GetValueOrDefault(key, []))
                 {
-                    var entryPath = JsonPaths.Index(JsonPaths.Property(propertiesPath, "Policies"), i++);
-                    if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("PolicyDocument", out var documentElement))
-                    {
-                        throw Error(entryPath, "an inline policy needs a \"PolicyDocument\"");
-                    }
-
-                    var (document, size) = ReadPolicy(documentElement, JsonPaths.Property(entryPath, "PolicyDocument"));
-                    var name = entry.TryGetProperty("PolicyName", out var n) ? _resolver.ResolveString(n) : $"Policies[{i - 1}]";
-                    policies.Add(new PermissionPolicy(name, PermissionPolicyKind.Inline, id, document, size, justifications));
+                    _consumed.Add(sourceId);
+                    policies.AddRange(attached.Where(a => !policies.Contains(a)));
                 }
             }
 
-            if (_attached.TryGetValue(id, out var attached))
-            {
-                policies.AddRange(attached);
-            }
-
-            if (roleName is not null && _attached.TryGetValue("name:" + roleName, out var byName))
-            {
-                policies.AddRange(byName);
-            }
-
-            var managed = new List<string>();
-            if (properties.TryGetProperty("ManagedPolicyArns", out var arns) && arns.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var arn in arns.EnumerateArray())
-                {
-                    // A managed policy of this template is counted through its own resource, not twice.
-                    var referenced = IntrinsicResolver.ReferencedLogicalId(arn);
-                    if (referenced is not null && _types.TryGetValue(referenced, out var t) && t == "AWS::IAM::ManagedPolicy")
-                    {
-                        if (!policies.Any(p => p.SourceLogicalId == referenced))
-                        {
-                            policies.AddRange(_attached.GetValueOrDefault("managed:" + referenced, []));
-                        }
-
-                        continue;
-                    }
-
-                    managed.Add(_resolver.ResolveString(arn));
-                }
-            }
-
+            var managed = ReadManagedPolicyArns(properties, propertiesPath, policies);
             int? maxSession = properties.TryGetProperty("MaxSessionDuration", out var m)
                 && int.TryParse(_resolver.ResolveString(m), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
             var boundary = properties.TryGetProperty("PermissionsBoundary", out var b) ? _resolver.ResolveString(b) : null;
             return new RoleResource(id, ConfigName(resource, properties), roleName, trust, trustSize,
-                policies, managed, maxSession, boundary, justifications, path);
+                policies, managed, maxSession, boundary, justifications, path)
+            {
+                UnresolvedSymbols = UnresolvedIn(trust),
+            };
         }
 
-        private void ReadPolicyResource(string id, string type, JsonElement resource, JsonElement properties, string path)
+        /// <summary>A user or group: its inline policies and managed policies, for the permission rules.</summary>
+        private RoleResource ReadPolicyHolder(string id, string type, JsonElement resource, JsonElement properties, string path)
+        {
+            var propertiesPath = JsonPaths.Property(path, "Properties");
+            var justifications = Justifications.FromMetadata(resource);
+            var policies = properties.ValueKind == JsonValueKind.Object ? ReadInlinePolicies(id, properties, propertiesPath, justifications) : [];
+            var managed = properties.ValueKind == JsonValueKind.Object ? ReadManagedPolicyArns(properties, propertiesPath, policies) : [];
+            return new RoleResource(id, null, null, EmptyTrust(path), 0, policies, managed, null, null, justifications, path)
+            {
+                ResourceType = type,
+            };
+        }
+
+        /// <summary>The <c>Policies</c> property, after intrinsics (an <c>Fn::If</c> list is read per branch).</summary>
+        private List<PermissionPolicy> ReadInlinePolicies(string id, JsonElement properties, string propertiesPath, Justifications justifications)
+        {
+            var policies = new List<PermissionPolicy>();
+            var listPath = JsonPaths.Property(propertiesPath, "Policies");
+            if (!properties.TryGetProperty("Policies", out var inline))
+            {
+                return policies;
+            }
+
+            switch (_resolver.Resolve(inline))
+            {
+                case null:
+                    return policies;
+                case JsonArray list:
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        var entryPath = JsonPaths.Index(listPath, i);
+                        if (list[i] is not JsonObject entry || !entry.TryGetPropertyValue("PolicyDocument", out var documentNode))
+                        {
+                            throw Error(entryPath, "an inline policy needs a \"PolicyDocument\"");
+                        }
+
+                        var (document, size) = ReadPolicy(documentNode, JsonPaths.Property(entryPath, "PolicyDocument"));
+                        var name = entry.TryGetPropertyValue("PolicyName", out var n) && n is not null ? IntrinsicResolver.AsString(n) : $"Policies[{PolicyParser.Invariant(i)}]";
+                        policies.Add(new PermissionPolicy(name, PermissionPolicyKind.Inline, id, document, size, justifications));
+                    }
+
+                    return policies;
+                default:
+                    // Never skip what cannot be read: a policy list the engine does not see could grant anything.
+                    throw Error(listPath, "\"Policies\" must be a list of inline policies (after Fn::If and other intrinsics)");
+            }
+        }
+
+        /// <summary><c>ManagedPolicyArns</c>: ARNs, except this template's own managed policies, which join <paramref name="policies"/>.</summary>
+        private List<string> ReadManagedPolicyArns(JsonElement properties, string propertiesPath, List<PermissionPolicy> policies)
+        {
+            var managed = new List<string>();
+            if (!properties.TryGetProperty("ManagedPolicyArns", out var arns))
+            {
+                return managed;
+            }
+
+            switch (_resolver.Resolve(arns))
+            {
+                case null:
+                    return managed;
+                case JsonArray list:
+                    foreach (var arn in list.Select(IntrinsicResolver.AsString))
+                    {
+                        // A managed policy of this template is counted through its own resource, not twice.
+                        if (SymbolicValue.TryParseReference(arn, out var referenced, out var attribute) && attribute is null
+                            && _types.TryGetValue(referenced, out var t) && t == "AWS::IAM::ManagedPolicy")
+                        {
+                            _consumed.Add(referenced);
+                            policies.AddRange(_attached.GetValueOrDefault("managed:" + referenced, []).SelectMany(a => a.Policies).Where(a => !policies.Contains(a)));
+                            continue;
+                        }
+
+                        managed.Add(arn);
+                    }
+
+                    return managed;
+                default:
+                    throw Error(JsonPaths.Property(propertiesPath, "ManagedPolicyArns"), "\"ManagedPolicyArns\" must be a list of ARNs (after Fn::If and other intrinsics)");
+            }
+        }
+
+        /// <summary>A policy resource, read in every branch of its deploy-time conditions; each branch is a policy.</summary>
+        private List<PermissionPolicy> ReadPolicyResource(string id, string type, JsonElement resource, JsonElement properties, string path)
+        {
+            var variants = InBranches(() => ReadPolicyResourceOnce(id, type, resource, properties, path));
+            var policies = variants.Variants.Prepend(variants).SelectMany(v => v.PermissionPolicies).ToList();
+            var targets = new List<string>();
+            if (type == "AWS::IAM::RolePolicy" && properties.TryGetProperty("RoleName", out var roleName))
+            {
+                targets.Add(RoleKey(_resolver.Resolve(roleName)));
+            }
+
+            if (properties.TryGetProperty("Roles", out var roles) && _resolver.Resolve(roles) is JsonArray list)
+            {
+                targets.AddRange(list.Select(RoleKey));
+            }
+
+            foreach (var target in targets.Distinct(StringComparer.Ordinal))
+            {
+                if (!_attached.TryGetValue(target, out var attached))
+                {
+                    _attached[target] = attached = [];
+                }
+
+                attached.Add((id, policies));
+            }
+
+            if (type == "AWS::IAM::ManagedPolicy")
+            {
+                _attached["managed:" + id] = [(id, policies)];
+            }
+
+            return policies;
+        }
+
+        private RoleResource ReadPolicyResourceOnce(string id, string type, JsonElement resource, JsonElement properties, string path)
         {
             var propertiesPath = JsonPaths.Property(path, "Properties");
             if (properties.ValueKind != JsonValueKind.Object || !properties.TryGetProperty("PolicyDocument", out var documentElement))
@@ -243,7 +424,7 @@ public static class TemplateReader
                 throw Error(propertiesPath, "a policy resource needs a \"PolicyDocument\"");
             }
 
-            var (document, size) = ReadPolicy(documentElement, JsonPaths.Property(propertiesPath, "PolicyDocument"));
+            var (document, size) = ReadPolicy(_resolver.Resolve(documentElement), JsonPaths.Property(propertiesPath, "PolicyDocument"));
             var name = OptionalString(properties, type == "AWS::IAM::ManagedPolicy" ? "ManagedPolicyName" : "PolicyName") ?? id;
             var kind = type switch
             {
@@ -251,42 +432,31 @@ public static class TemplateReader
                 _ => PermissionPolicyKind.InlineResource,
             };
             var policy = new PermissionPolicy(name, kind, id, document, size, Justifications.FromMetadata(resource));
-            var targets = new List<string>();
-            if (type == "AWS::IAM::RolePolicy" && properties.TryGetProperty("RoleName", out var roleName))
-            {
-                targets.Add(RoleKey(roleName));
-            }
-
-            if (properties.TryGetProperty("Roles", out var roles) && roles.ValueKind == JsonValueKind.Array)
-            {
-                targets.AddRange(roles.EnumerateArray().Select(RoleKey));
-            }
-
-            foreach (var target in targets.Distinct(StringComparer.Ordinal))
-            {
-                if (!_attached.TryGetValue(target, out var list))
-                {
-                    _attached[target] = list = [];
-                }
-
-                list.Add(policy);
-            }
-
-            if (kind == PermissionPolicyKind.CustomerManaged)
-            {
-                _attached["managed:" + id] = [policy];
-            }
+            return new RoleResource(id, null, null, EmptyTrust(path), 0, [policy], [], null, null, Justifications.None, path) { ResourceType = type };
         }
 
         /// <summary>A role reference: its logical ID for Ref/GetAtt, else "name:" and the literal role name.</summary>
-        private string RoleKey(JsonElement reference) =>
-            IntrinsicResolver.ReferencedLogicalId(reference) ?? "name:" + _resolver.ResolveString(reference);
-
-        private (PolicyDocument Document, int Size) ReadPolicy(JsonElement element, string path)
+        private static string RoleKey(JsonNode? reference)
         {
-            var node = _resolver.Resolve(element);
+            var text = IntrinsicResolver.AsString(reference);
+            return SymbolicValue.TryParseReference(text, out var id, out _) ? id : "name:" + text;
+        }
+
+        /// <summary>
+        /// Parses a resolved policy document. The AWS::IAM schemas allow the document as a JSON string as well as an
+        /// object (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html).
+        /// </summary>
+        private (PolicyDocument Document, int Size) ReadPolicy(JsonNode? node, string path)
+        {
             try
             {
+                if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                {
+                    var text = value.GetValue<string>();
+                    var fromText = PolicyParser.Parse(text, path);
+                    return (fromText, JsonNode.Parse(text)?.ToJsonString(Compact).Length ?? 0);
+                }
+
                 var document = PolicyParser.Parse(node, path);
                 return (document, node?.ToJsonString(Compact).Length ?? 0);
             }
@@ -296,6 +466,30 @@ public static class TemplateReader
                 var more = ex.Errors.Count > 1 ? $" (and {ex.Errors.Count - 1} more: {string.Join("; ", ex.Errors.Skip(1))})" : string.Empty;
                 throw Error(first.JsonPath, first.Message + more);
             }
+            catch (JsonException ex)
+            {
+                throw Error(path, $"the policy document string is not valid JSON: {ex.Message}");
+            }
+        }
+
+        /// <summary>Unresolved symbols in a trust policy's principals and conditions (see <see cref="StackTemplate.IsUnresolvedSymbol"/>).</summary>
+        private HashSet<string> UnresolvedIn(PolicyDocument trust)
+        {
+            var symbols = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var statement in trust.Statements)
+            {
+                var values = (statement.Principal ?? statement.NotPrincipal)?.Entries.Select(e => e.Value) ?? [];
+                values = values.Concat(statement.Conditions.SelectMany(c => c.Values.Append(c.Key)));
+                foreach (var symbol in values.SelectMany(SymbolicValue.SymbolsIn))
+                {
+                    if (SymbolicValue.Classify(symbol, _types.ContainsKey, _parameters.Contains) != SymbolKind.Resolved)
+                    {
+                        symbols.Add(symbol);
+                    }
+                }
+            }
+
+            return symbols;
         }
 
         private OidcProviderResource ReadOidcProvider(string id, JsonElement properties, string path)
