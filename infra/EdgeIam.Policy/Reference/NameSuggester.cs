@@ -17,12 +17,13 @@ internal static class NameSuggester
         foreach (var candidate in candidates)
         {
             var name = nameOf(candidate);
-            if (Math.Abs(name.Length - given.Length) >= bestDistance)
+            if (Math.Abs(name.Length - given.Length) > bestDistance)
             {
                 continue;
             }
 
-            var distance = Distance(given, name, bestDistance);
+            // Capped one above the best so far: a tie is computed exactly, anything farther stops early.
+            var distance = Distance(given, name, bestDistance + 1);
             if (distance < bestDistance)
             {
                 best.Clear();

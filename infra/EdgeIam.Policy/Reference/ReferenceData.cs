@@ -26,7 +26,7 @@ internal sealed class ReferenceData
         {
             if (!_byPrefix.TryAdd(service.Prefix, service))
             {
-                throw new InvalidDataException($"the service prefix {service.Prefix} is listed twice");
+                throw new InvalidDataException($"the Service Authorization Reference lists the service prefix {service.Prefix} twice");
             }
         }
 

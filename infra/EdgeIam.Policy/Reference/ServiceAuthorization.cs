@@ -173,6 +173,13 @@ public static class ServiceAuthorization
     private static List<string> WildcardSuggestions(ActionPatternParts p, IReadOnlyList<ServiceEntry> services)
     {
         var wildcard = p.Name.IndexOfAny(['*', '?']);
+        if (wildcard < 0)
+        {
+            // *:GetObjcet: a wildcard prefix with a literal name; suggest the nearest names under the same prefix.
+            var names = services.SelectMany(s => s.Actions).Select(a => a.Name).Distinct(StringComparer.OrdinalIgnoreCase);
+            return [.. NameSuggester.Nearest(p.Name, names, n => n).Select(n => p.Prefix + ":" + n)];
+        }
+
         var head = p.Name[..wildcard];
         if (head.Length == 0)
         {

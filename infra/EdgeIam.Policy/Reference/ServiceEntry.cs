@@ -25,7 +25,7 @@ internal sealed class ServiceEntry
         {
             if (!_byName.TryAdd(action.Name, action))
             {
-                throw new InvalidDataException($"service {prefix} lists the action {action.Name} twice");
+                throw new InvalidDataException($"the Service Authorization Reference lists the action {prefix}:{action.Name} twice (IAM action names ignore case)");
             }
         }
     }
