@@ -12,6 +12,7 @@ internal static class NameSuggester
     public static IReadOnlyList<T> Nearest<T>(string given, IEnumerable<T> candidates, Func<T, string> nameOf)
     {
         var tolerance = Tolerance(given.Length);
+        var rows = new int[3][];
         var best = new List<T>();
         var bestDistance = tolerance + 1;
         foreach (var candidate in candidates)
@@ -23,7 +24,7 @@ internal static class NameSuggester
             }
 
             // Capped one above the best so far: a tie is computed exactly, anything farther stops early.
-            var distance = Distance(given, name, bestDistance + 1);
+            var distance = Distance(given, name, bestDistance + 1, rows);
             if (distance < bestDistance)
             {
                 best.Clear();
@@ -49,11 +50,20 @@ internal static class NameSuggester
     /// Optimal-string-alignment distance (an adjacent swap is one edit), ignoring ASCII case; stops early and returns
     /// <paramref name="cap"/> once every alignment costs at least that much.
     /// </summary>
-    public static int Distance(string a, string b, int cap = int.MaxValue)
+    public static int Distance(string a, string b, int cap = int.MaxValue) => Distance(a, b, cap, new int[3][]);
+
+    /// <param name="rows">Three row buffers, grown as needed and reused across calls.</param>
+    private static int Distance(string a, string b, int cap, int[][] rows)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        for (var r = 0; r < 3; r++)
+        {
+            if (rows[r] is null || rows[r].Length < b.Length + 1)
+            {
+                rows[r] = new int[Math.Max(b.Length + 1, 64)];
+            }
+        }
+
+        var (previous2, previous, current) = (rows[0], rows[1], rows[2]);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;

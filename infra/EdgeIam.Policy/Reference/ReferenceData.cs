@@ -16,6 +16,7 @@ internal sealed class ReferenceData
     public const string Format = "edgeiam-service-authorization/1";
 
     private readonly Dictionary<string, ServiceEntry> _byPrefix;
+    private readonly Dictionary<string, ServiceEntry>.AlternateLookup<ReadOnlySpan<char>> _byPrefixSpan;
 
     private ReferenceData(IReadOnlyDictionary<string, string> header, IReadOnlyList<ServiceEntry> services)
     {
@@ -30,6 +31,7 @@ internal sealed class ReferenceData
             }
         }
 
+        _byPrefixSpan = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         AllActions = [.. services.SelectMany(s => s.Actions)];
     }
 
@@ -48,6 +50,8 @@ internal sealed class ReferenceData
     /// <summary>Service prefixes are case-insensitive like action names.</summary>
     public ServiceEntry? Find(string prefix) => _byPrefix.GetValueOrDefault(prefix);
 
+    public ServiceEntry? Find(ReadOnlySpan<char> prefix) => _byPrefixSpan.TryGetValue(prefix, out var service) ? service : null;
+
     /// <summary>Reads the resource embedded in this assembly; throws when it is missing or damaged.</summary>
     public static ReferenceData LoadEmbedded()
     {
@@ -60,7 +64,7 @@ internal sealed class ReferenceData
     public static string Decompress(Stream gzip)
     {
         using var inflated = new GZipStream(gzip, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(2 * 1024 * 1024);
         inflated.CopyTo(buffer);
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
             .GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
@@ -81,6 +85,7 @@ internal sealed class ReferenceData
                 throw Error(lineNumber + 1, "the last line has no newline (the resource is truncated)");
             }
 
+            var lineStart = position;
             var line = text.AsSpan(position, end - position);
             position = end + 1;
             lineNumber++;
@@ -123,9 +128,12 @@ internal sealed class ReferenceData
                     var builder = current ?? throw Error(lineNumber, "action before any service");
                     var name = fields.Next().ToString();
                     var level = ParseLevel(fields.Next(), lineNumber);
-                    var types = ParseResourceTypes(fields.Next());
-                    var keys = ParseList(fields.Last());
-                    builder.Actions.Add(new ActionEntry(builder.Prefix, name, level, types, keys));
+                    var typesOffset = lineStart + fields.Offset;
+                    var typesLength = fields.Next().Length;
+                    var keysOffset = lineStart + fields.Offset;
+                    var keysLength = fields.Last().Length;
+                    builder.Actions.Add(new ActionEntry(builder.Prefix, name, level, text,
+                        new Range(typesOffset, typesOffset + typesLength), new Range(keysOffset, keysOffset + keysLength)));
                     break;
                 default:
                     throw Error(lineNumber, $"unknown row kind '{kind.ToString()}'");
@@ -180,49 +188,18 @@ internal sealed class ReferenceData
         _ => throw Error(line, $"unknown access level '{code.ToString()}'"),
     };
 
-    private static IReadOnlyList<ActionResourceType> ParseResourceTypes(ReadOnlySpan<char> field)
-    {
-        if (field.IsEmpty)
-        {
-            return [];
-        }
-
-        var result = new List<ActionResourceType>(field.Count('|') + 1);
-        foreach (var range in field.Split('|'))
-        {
-            var item = field[range];
-            var required = item.EndsWith('*');
-            result.Add(new ActionResourceType((required ? item[..^1] : item).ToString(), required));
-        }
-
-        return result;
-    }
-
-    private static IReadOnlyList<string> ParseList(ReadOnlySpan<char> field)
-    {
-        if (field.IsEmpty)
-        {
-            return [];
-        }
-
-        var result = new string[field.Count('|') + 1];
-        var i = 0;
-        foreach (var range in field.Split('|'))
-        {
-            result[i++] = field[range].ToString();
-        }
-
-        return result;
-    }
-
     private static InvalidDataException Error(int line, string message) =>
         new(string.Create(CultureInfo.InvariantCulture, $"the Service Authorization Reference resource is damaged at line {line}: {message}"));
 
     /// <summary>Reads TAB-separated fields of one line, failing on a missing or an extra field.</summary>
     private ref struct FieldReader(ReadOnlySpan<char> line, int lineNumber)
     {
+        private readonly int _lineLength = line.Length;
         private ReadOnlySpan<char> _rest = line;
         private bool _done;
+
+        /// <summary>Where the next field starts, from the start of the line.</summary>
+        public readonly int Offset => _lineLength - _rest.Length;
 
         public ReadOnlySpan<char> Next()
         {
@@ -235,7 +212,9 @@ internal sealed class ReferenceData
             if (tab < 0)
             {
                 _done = true;
-                return _rest;
+                var last = _rest;
+                _rest = _rest[_rest.Length..];
+                return last;
             }
 
             var field = _rest[..tab];

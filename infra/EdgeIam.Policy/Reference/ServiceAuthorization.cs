@@ -49,12 +49,24 @@ public static class ServiceAuthorization
     /// <summary>The action, when <paramref name="action"/> names exactly one (no wildcards).</summary>
     internal static ActionEntry? Find(ReferenceData data, string action)
     {
-        var parts = ActionPatternParts.Parse(action);
-        return parts is { HasWildcard: false } p ? data.Find(p.Prefix)?.Find(p.Name) : null;
+        // service:Name with one colon and no wildcard, looked up without allocating.
+        var span = action.AsSpan();
+        var colon = span.IndexOf(':');
+        if (colon <= 0 || colon == span.Length - 1 || span.IndexOfAny('*', '?') >= 0 || span[(colon + 1)..].Contains(':'))
+        {
+            return null;
+        }
+
+        return data.Find(span[..colon])?.Find(span[(colon + 1)..]);
     }
 
     internal static IReadOnlyList<ActionEntry> Matching(ReferenceData data, string pattern)
     {
+        if (Find(data, pattern) is { } exact)
+        {
+            return [exact];
+        }
+
         var parts = ActionPatternParts.Parse(pattern);
         if (parts is null)
         {
@@ -80,6 +92,11 @@ public static class ServiceAuthorization
     internal static ActionPatternCheck Check(ReferenceData data, string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        if (Find(data, pattern) is not null)
+        {
+            return new ActionPatternCheck(pattern, true, 1, null, null, []);
+        }
+
         var parts = ActionPatternParts.Parse(pattern);
         if (parts is null)
         {

@@ -4,6 +4,7 @@ namespace EdgeIam.Policy.Reference;
 internal sealed class ServiceEntry
 {
     private readonly Dictionary<string, ActionEntry> _byName;
+    private readonly Dictionary<string, ActionEntry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     public ServiceEntry(
         string prefix,
@@ -28,6 +29,8 @@ internal sealed class ServiceEntry
                 throw new InvalidDataException($"the Service Authorization Reference lists the action {prefix}:{action.Name} twice (IAM action names ignore case)");
             }
         }
+
+        _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The prefix as policies write it, e.g. <c>s3</c>.</summary>
@@ -46,4 +49,7 @@ internal sealed class ServiceEntry
     public IReadOnlyDictionary<string, string> ResourceTypeArns { get; }
 
     public ActionEntry? Find(string actionName) => _byName.GetValueOrDefault(actionName);
+
+    /// <summary>Looks a name up without allocating (the hot path of every check).</summary>
+    public ActionEntry? Find(ReadOnlySpan<char> actionName) => _bySpan.TryGetValue(actionName, out var action) ? action : null;
 }
