@@ -2,6 +2,7 @@ using CsCheck;
 using EdgeIam.Policy.Evaluation;
 using EdgeIam.Policy.Model;
 using EdgeIam.Policy.Reference;
+using Xunit.Abstractions;
 
 namespace EdgeIam.Policy.Tests.Reference;
 
@@ -10,7 +11,7 @@ namespace EdgeIam.Policy.Tests.Reference;
 /// unknown unless it lands on another action, and then only near actions are suggested; wildcard expansion agrees with
 /// the evaluator's own action matcher; no input makes the catalogue throw.
 /// </summary>
-public sealed class ServiceAuthorizationPropertyTests
+public sealed class ServiceAuthorizationPropertyTests(ITestOutputHelper output)
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
 
@@ -67,6 +68,8 @@ public sealed class ServiceAuthorizationPropertyTests
             outcomes.AddOrUpdate(check.Suggestions.Contains(action.FullName) ? "unknown, original suggested" : "unknown, equally near others suggested", 1, (_, n) => n + 1);
         }, iter: 5_000);
 
+        output.WriteLine(string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}: {o.Value}")));
+
         // Both main outcome classes occur, so the property is not vacuous.
         Assert.True(outcomes.GetValueOrDefault("unknown, original suggested") > 1_000, string.Join(", ", outcomes));
         Assert.True(outcomes.GetValueOrDefault("landed on a documented action") > 0 || outcomes.Count > 1, string.Join(", ", outcomes));
@@ -90,9 +93,11 @@ public sealed class ServiceAuthorizationPropertyTests
             };
         });
 
+        var classes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         gen.Sample(pattern =>
         {
             var expanded = ServiceAuthorization.Expand(pattern);
+            classes.AddOrUpdate(ActionPatternParts.Parse(pattern) is null ? "malformed" : expanded.Count switch { 0 => "matches none", 1 => "matches one", < 1000 => "matches some", _ => "matches 1000+" }, 1, (_, n) => n + 1);
             var matcher = new ActionMatcher(new ValueList([pattern], "$.Action"));
             var evaluator = Enumerable.Range(0, All.Count).Where(i => matcher.MatchesAny(Lowered[i])).Select(i => All[i].FullName).ToList();
             if (ActionPatternParts.Parse(pattern) is null)
@@ -106,15 +111,29 @@ public sealed class ServiceAuthorizationPropertyTests
             Assert.Equal(evaluator, expanded);
             Assert.Equal(expanded.Count, ServiceAuthorization.Check(pattern).MatchCount);
         }, iter: 600);
+
+        output.WriteLine(string.Join(", ", classes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}: {o.Value}")));
+        Assert.True(classes.GetValueOrDefault("matches some") > 0 && classes.GetValueOrDefault("matches one") > 0, string.Join(", ", classes));
     }
 
     [Fact]
     public void No_string_makes_the_catalogue_throw_and_every_answer_is_consistent()
     {
+        var classes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var chars = Gen.Char[Alphabet + "*?: \t\n{}$/\\'\"\u00e9\u0000"];
-        chars.Array[0, 40].Select(a => new string(a)).Sample(text =>
+        var random = chars.Array[0, 40].Select(a => new string(a));
+        var services = ServiceAuthorization.Data.Services;
+        var realPrefix = Gen.Int[0, services.Count - 1].Select(i => services[i].Prefix);
+        var word = chars.Array[0, 12].Select(a => new string(a));
+        var text = Gen.OneOf(
+            random,
+            Gen.Select(realPrefix, word, (p, w) => p + ":" + w),
+            Gen.Select(word, word, (p, w) => p + ":" + w),
+            Gen.Select(realPrefix, AnyAction, (p, a) => p + ":" + a.Name));
+        text.Sample(text =>
         {
             var check = ServiceAuthorization.Check(text);
+            classes.AddOrUpdate(!check.IsWellFormed ? "malformed" : check.IsKnown ? "known" : check.Suggestions.Count > 0 ? "unknown with a suggestion" : "unknown", 1, (_, n) => n + 1);
             Assert.Equal(check.IsKnown, check.Message is null);
             Assert.Equal(check.Message is null, check.Fix is null);
             Assert.Equal(check.MatchCount, ServiceAuthorization.Expand(text).Count);
@@ -123,7 +142,9 @@ public sealed class ServiceAuthorizationPropertyTests
             {
                 Assert.True(ServiceAuthorization.CanWrite(text));
             }
-        }, iter: 20_000);
+        }, iter: 10_000);
+
+        output.WriteLine(string.Join(", ", classes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}: {o.Value}")));
     }
 
     private static string Edit(string name, int edit, int at, char letter)
