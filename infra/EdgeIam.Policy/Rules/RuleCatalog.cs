@@ -27,6 +27,7 @@ public static class RuleCatalog
         new LongLivedCredentialsRule(),
         new WildcardPermissionRule(),
         new AdminManagedPolicyRule(),
+        new UnknownActionRule(),
         new TrustPolicySizeRule(),
         new InlinePolicySizeRule(),
         new ManagedPolicyCountRule(),
