@@ -33,7 +33,7 @@ public static class CdkAppMode
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");
-            return ExitCodes.Findings;
+            return ExitCodes.InternalFailure;
         }
 
         return ExitCodes.Ok;

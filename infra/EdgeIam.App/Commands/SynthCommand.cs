@@ -84,11 +84,23 @@ public static class SynthCommand
             context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
             return ExitCodes.BadInput;
         }
+        catch (OutputBusyException ex)
+        {
+            context.Error.WriteLine($"edgeiam: {ex.Message}");
+            context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The CDK or its runtime failed after the input was accepted: an internal failure, not a finding.
             context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");
             context.Error.WriteLine($"edgeiam: {outDir} was left as it was.");
-            return ExitCodes.Findings;
+            if (InternalFailure.TracesRequested(Environment.GetCommandLineArgs()))
+            {
+                context.Error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.InternalFailure;
         }
 
         foreach (var stack in result.Stacks)
