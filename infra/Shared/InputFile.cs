@@ -72,6 +72,26 @@ internal static class InputFile
     }
 
     /// <summary>
+    /// The bytes of a regular file within <paramref name="limit"/> that must be UTF-8 (JSON), without a byte order mark.
+    /// Checked here because JSON readers fail on invalid UTF-8 in different ways (some with exceptions that are not
+    /// parse errors).
+    /// </summary>
+    public static byte[] ReadAllUtf8Bytes(string path, InputFileLimit limit)
+    {
+        var bytes = ReadAllBytes(path, limit);
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var body = bytes.AsSpan(start);
+        if (!Utf8.IsValid(body))
+        {
+            var chars = new char[body.Length];
+            Utf8.ToUtf16(body, chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            throw new InputFileException(path, string.Create(CultureInfo.InvariantCulture, $"is not valid UTF-8 (at byte {start + read})"));
+        }
+
+        return start == 0 ? bytes : body.ToArray();
+    }
+
+    /// <summary>
     /// The text of a regular file within <paramref name="limit"/>, which must be UTF-8 (a byte order mark is dropped).
     /// Invalid bytes are an error rather than U+FFFD: a replaced character would put something other than the file
     /// says into a policy.

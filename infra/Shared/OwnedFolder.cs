@@ -153,7 +153,7 @@ internal sealed class OwnedFolder : IDisposable
                 return false;
             }
 
-            Directory.Delete(folder, recursive: true);
+            DeleteTree(folder);
             return true;
         }
 
@@ -180,7 +180,27 @@ internal sealed class OwnedFolder : IDisposable
             return false;
         }
 
-        Directory.Delete(folder, recursive: true);
+        DeleteTree(folder);
         return true;
+    }
+
+    /// <summary>
+    /// Deletes a stale folder. The jsii runtime's node child can outlive a killed parent for a moment and still be
+    /// writing into it, so a delete that finds new entries is tried again.
+    /// </summary>
+    private static void DeleteTree(string folder)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5 && Directory.Exists(folder))
+            {
+                Thread.Sleep(100 * attempt);
+            }
+        }
     }
 }

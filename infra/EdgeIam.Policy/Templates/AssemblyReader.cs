@@ -148,7 +148,7 @@ public static partial class AssemblyReader
     {
         try
         {
-            return InputFile.ReadAllBytes(path, limit);
+            return InputFile.ReadAllUtf8Bytes(path, limit);
         }
         catch (InputFileException ex)
         {
@@ -163,6 +163,11 @@ public static partial class AssemblyReader
     /// <summary>Throws unless the document's first token opens an object (the rest is checked by the parser).</summary>
     private static void RequireObjectRoot(byte[] bytes, string path, string shape)
     {
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new TemplateException(path, JsonPaths.Root, $"is empty, not a JSON object; {shape}");
+        }
+
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         JsonTokenType first;
         try
@@ -178,7 +183,6 @@ public static partial class AssemblyReader
         {
             var what = first switch
             {
-                JsonTokenType.None => "empty",
                 JsonTokenType.StartArray => "an array",
                 JsonTokenType.String => "a string",
                 JsonTokenType.Number => "a number",
