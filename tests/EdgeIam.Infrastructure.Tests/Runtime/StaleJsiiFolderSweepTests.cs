@@ -24,7 +24,7 @@ public sealed class StaleJsiiFolderSweepTests : IDisposable
         Assert.ThrowsAny<IOException>(() => new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
 
         // Swept from its own parent while alive: it stays.
-        Assert.Empty(JsiiTempDirectory.SweepStale(Path.GetDirectoryName(temp.Path)!).Where(p => p == temp.Path));
+        Assert.DoesNotContain(temp.Path, JsiiTempDirectory.SweepStale(Path.GetDirectoryName(temp.Path)!));
         Assert.True(Directory.Exists(temp.Path));
     }
 
