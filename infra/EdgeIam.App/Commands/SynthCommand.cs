@@ -55,9 +55,23 @@ public static class SynthCommand
     {
         // The CDK runtime starts while the stack files load; nothing touches the CDK until runtime.Wait().
         var runtime = CdkRuntimeWarmup.Start();
-        var result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
-        var configOk = DiagnosticPrinter.Report(result, context.Error);
-        var outputProblem = OutputTarget.Problem(outDir, configDir);
+        StackLoadResult result;
+        bool configOk;
+        string? outputProblem;
+        try
+        {
+            result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
+            configOk = DiagnosticPrinter.Report(result, context.Error);
+            outputProblem = OutputTarget.Problem(outDir, configDir);
+        }
+        catch
+        {
+            // Whatever failed, let the runtime finish starting before the process exits and its temp folder goes;
+            // node half-started prints its own errors over the real one.
+            runtime.Abandon();
+            throw;
+        }
+
         if (outputProblem is not null)
         {
             context.Error.WriteLine($"edgeiam: --out {outDir} {outputProblem}");
