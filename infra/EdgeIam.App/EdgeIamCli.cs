@@ -58,7 +58,7 @@ public static class EdgeIamCli
         }
         catch (Exception ex)
         {
-            return InternalFailure.Report(ex, context.Error, parsed.GetValue(verbose) || InternalFailure.TracesRequested(args));
+            return InternalFailure.ReportUnexpected(ex, context.Error, parsed.GetValue(verbose) || InternalFailure.TracesRequested(args));
         }
     }
 }

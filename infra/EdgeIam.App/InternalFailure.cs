@@ -14,6 +14,31 @@ public static class InternalFailure
     public static bool TracesRequested(IReadOnlyCollection<string> args) =>
         args.Contains(VerboseOption, StringComparer.Ordinal) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
 
+    /// <summary>
+    /// True for the input guard's refusal (a FIFO, a directory, a file over its cap...) that no caller turned into a
+    /// diagnostic. Each assembly compiles its own copy of the guard (infra/Shared), so the copies share a name, not a
+    /// type.
+    /// </summary>
+    public static bool IsRefusedInputFile(Exception exception) =>
+        exception is IOException && exception.GetType().FullName == typeof(Shared.InputFileException).FullName;
+
+    /// <summary>
+    /// Reports <paramref name="exception"/>: a refused input file is bad input (exit 2, its message), anything else
+    /// an internal failure (exit 3).
+    /// </summary>
+    public static int ReportUnexpected(Exception exception, TextWriter error, bool withTrace)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(error);
+        if (IsRefusedInputFile(exception))
+        {
+            error.WriteLine($"edgeiam: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        return Report(exception, error, withTrace);
+    }
+
     /// <summary>Writes the one line (and, when asked, the stack trace) for <paramref name="exception"/>; returns 3.</summary>
     public static int Report(Exception exception, TextWriter error, bool withTrace)
     {

@@ -35,5 +35,5 @@ try
 }
 catch (Exception ex)
 {
-    return InternalFailure.Report(ex, Console.Error, InternalFailure.TracesRequested(args));
+    return InternalFailure.ReportUnexpected(ex, Console.Error, InternalFailure.TracesRequested(args));
 }

@@ -98,6 +98,29 @@ public sealed class SynthOutputSafetyTests : IDisposable
     }
 
     [Fact]
+    public void AFifoAsStackFileIsBadInputNamingItNotAnInternalError()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var config = Directory.CreateDirectory(Path.Combine(_root, "stacks")).FullName;
+        using (var special = new InputFiles.SpecialFiles())
+        {
+            File.Move(special.Fifo(), Path.Combine(config, "dev.yaml"));
+        }
+
+        var output = Path.Combine(_root, "cdk.out");
+        var synth = InputFiles.WithinTime.Run(() => CliRunner.Run("synth", "--config-dir", config, "--out", output), TimeSpan.FromSeconds(60), "synth with a FIFO stack file");
+
+        Assert.Equal(ExitCodes.BadInput, synth.ExitCode);
+        Assert.Contains($"edgeiam: '{Path.Combine(config, "dev.yaml")}' is a FIFO (named pipe)", synth.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", synth.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void KilledWritersStagingFoldersAreClearedAndOnlyThose()
     {
         var output = Directory.CreateDirectory(Path.Combine(_root, "cdk.out")).FullName;
