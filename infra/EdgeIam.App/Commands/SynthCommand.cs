@@ -100,6 +100,8 @@ public static class SynthCommand
         }
         catch (OutputBusyException ex)
         {
+            // Refused before the runtime was waited for: let it finish starting (see CdkRuntimeWarmup.Abandon).
+            runtime.Abandon();
             context.Error.WriteLine($"edgeiam: {ex.Message}");
             context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
             return ExitCodes.BadInput;
@@ -107,6 +109,7 @@ public static class SynthCommand
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The CDK or its runtime failed after the input was accepted: an internal failure, not a finding.
+            runtime.Abandon();
             context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");
             context.Error.WriteLine($"edgeiam: {outDir} was left as it was.");
             if (InternalFailure.TracesRequested(Environment.GetCommandLineArgs()))
