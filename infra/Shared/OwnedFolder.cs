@@ -19,7 +19,10 @@ internal sealed class OwnedFolder : IDisposable
     /// </summary>
     private static readonly TimeSpan StartupGrace = TimeSpan.FromMinutes(1);
 
-    /// <summary>Folders of older EdgeIam versions (no PID, no lock) are removed once this old.</summary>
+    /// <summary>
+    /// Folders without a lock file (older EdgeIam versions, or a delete that failed) are removed once this old and, when
+    /// their name has a PID, once that process is gone.
+    /// </summary>
     private static readonly TimeSpan LegacyAge = TimeSpan.FromHours(1);
 
     private readonly ProcessLock _lock;
@@ -124,14 +127,14 @@ internal sealed class OwnedFolder : IDisposable
         }
 
         _disposed = true;
-        _lock.Dispose();
         try
         {
-            Directory.Delete(Path, recursive: true);
+            DeleteTree(Path, System.IO.Path.Combine(Path, LockFileName), _lock);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A leftover is swept by the next run.
+            // The lock file is still there (it goes last), so the next run sweeps the rest.
+            _lock.Dispose();
         }
     }
 
@@ -153,7 +156,7 @@ internal sealed class OwnedFolder : IDisposable
                 return false;
             }
 
-            DeleteTree(folder);
+            DeleteTree(folder, lockPath, heldLock: null);
             return true;
         }
 
@@ -167,9 +170,10 @@ internal sealed class OwnedFolder : IDisposable
         using var ownerLock = ProcessLock.TryAcquire(lockPath, create: false, deleteOnRelease: false);
         if (ownerLock is null)
         {
-            // Held: the owner runs. Or no lock file: the owner died between creating the folder and locking it (then the
-            // folder is empty) or is doing so now.
-            if (File.Exists(lockPath) || ProcessLock.ProcessIsRunning(pid.Value) || info.EnumerateFileSystemInfos().Any())
+            // Held: the owner runs. Or no lock file: the owner is creating the folder now, or died between creating it
+            // and locking it (then it is empty), or a delete failed halfway long ago (then it is old).
+            if (File.Exists(lockPath) || ProcessLock.ProcessIsRunning(pid.Value)
+                || (info.EnumerateFileSystemInfos().Any() && time.GetUtcNow() - new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero) < LegacyAge))
             {
                 return false;
             }
@@ -180,20 +184,39 @@ internal sealed class OwnedFolder : IDisposable
             return false;
         }
 
-        DeleteTree(folder);
+        DeleteTree(folder, lockPath, ownerLock);
         return true;
     }
 
     /// <summary>
-    /// Deletes a stale folder. The jsii runtime's node child can outlive a killed parent for a moment and still be
-    /// writing into it, so a delete that finds new entries is tried again.
+    /// Deletes an owned folder, its lock file last: a delete that fails halfway leaves the marker, so a later sweep
+    /// still recognises the rest. The jsii runtime's node child can outlive its parent for a moment and still be
+    /// writing into the folder, so a delete that finds new entries is tried again.
     /// </summary>
-    private static void DeleteTree(string folder)
+    private static void DeleteTree(string folder, string lockPath, ProcessLock? heldLock)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+                {
+                    if (entry.FullName == lockPath)
+                    {
+                        continue;
+                    }
+
+                    if (entry is DirectoryInfo { LinkTarget: null } directory)
+                    {
+                        directory.Delete(recursive: true);
+                    }
+                    else
+                    {
+                        entry.Delete();
+                    }
+                }
+
+                heldLock?.Dispose();
                 Directory.Delete(folder, recursive: true);
                 return;
             }

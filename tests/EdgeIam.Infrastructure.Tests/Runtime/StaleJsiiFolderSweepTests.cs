@@ -71,7 +71,7 @@ public sealed class StaleJsiiFolderSweepTests : IDisposable
     }
 
     [Fact]
-    public void WithoutALockFileOnlyAnEmptyFolderOfADeadPidGoes()
+    public void WithoutALockFileAFolderOfADeadPidGoesWhenEmptyOrOld()
     {
         var empty = Folder($"{JsiiTempDirectory.Prefix}{DeadPid}-empty", withLock: false);
         var withContent = Folder($"{JsiiTempDirectory.Prefix}{DeadPid}-content", withLock: false);
@@ -81,6 +81,22 @@ public sealed class StaleJsiiFolderSweepTests : IDisposable
         Assert.Equal([empty], JsiiTempDirectory.SweepStale(_parent));
         Assert.True(Directory.Exists(withContent));
         Assert.True(Directory.Exists(liveEmpty));
+
+        // A delete that failed halfway long ago (the lock file gone, the rest not).
+        Directory.SetLastWriteTimeUtc(withContent, DateTime.UnixEpoch);
+        Assert.Equal([withContent], JsiiTempDirectory.SweepStale(_parent));
+    }
+
+    [Fact]
+    public void DisposingDeletesTheFolderWithEverythingInIt()
+    {
+        var temp = JsiiTempDirectory.Create();
+        var nested = Directory.CreateDirectory(Path.Combine(temp.Path, "jsii-kernel-x", "deep")).FullName;
+        File.WriteAllText(Path.Combine(nested, "file"), "x");
+
+        temp.Dispose();
+
+        Assert.False(Directory.Exists(temp.Path));
     }
 
     [Fact]
