@@ -13,7 +13,18 @@ public static class CdkAppMode
     public static int Run(CliContext context)
     {
         var runtime = CdkRuntimeWarmup.Start();
-        var result = new StackConfigLoader(context.Time).LoadDirectory("stacks", []);
+        StackLoadResult result;
+        try
+        {
+            result = new StackConfigLoader(context.Time).LoadDirectory("stacks", []);
+        }
+        catch
+        {
+            // Let the runtime finish starting first: node half-started prints its own errors over the real one.
+            runtime.Abandon();
+            throw;
+        }
+
         if (!DiagnosticPrinter.Report(result, context.Error))
         {
             runtime.Abandon();
@@ -33,7 +44,7 @@ public static class CdkAppMode
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");
-            return ExitCodes.Findings;
+            return ExitCodes.InternalFailure;
         }
 
         return ExitCodes.Ok;

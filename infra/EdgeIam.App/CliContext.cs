@@ -12,9 +12,12 @@ public static class ExitCodes
     /// <summary>Success; for <c>can-assume</c>, allowed.</summary>
     public const int Ok = 0;
 
-    /// <summary>Findings, denied or widened; also an unexpected failure.</summary>
+    /// <summary>Findings: policy errors, denied, untrusted or widened.</summary>
     public const int Findings = 1;
 
     /// <summary>Bad input or usage.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Internal failure: anything unexpected (a bug, or the CDK runtime failing). Never "findings".</summary>
+    public const int InternalFailure = 3;
 }

@@ -3,12 +3,26 @@ using EdgeIam.App.Commands;
 
 namespace EdgeIam.App;
 
-/// <summary>The <c>edgeiam</c> command line (contract in DESIGN.md): exit 0 ok, 1 findings, 2 bad input or usage.</summary>
+/// <summary>
+/// The <c>edgeiam</c> command line: exit 0 ok, 1 findings, 2 bad input or usage, 3 internal failure. An exception no
+/// command expected never reaches System.CommandLine's default handler (which prints "Unhandled exception" and the
+/// stack trace, exit 1): it becomes exit 3 and one line, see <see cref="InternalFailure"/>.
+/// </summary>
 public static class EdgeIamCli
 {
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("EdgeIam: short-lived AWS access for edge workloads, as a CDK app with an offline IAM policy engine.");
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var verbose = new Option<bool>(InternalFailure.VerboseOption)
+        {
+            Description = $"On an internal error (exit 3), print the stack trace too (also: {InternalFailure.DebugVariable}=1).",
+            Recursive = true,
+        };
+        var root = new RootCommand("EdgeIam: short-lived AWS access for edge workloads, as a CDK app with an offline IAM policy engine.")
+        {
+            verbose,
+        };
         root.Subcommands.Add(SynthCommand.Create(context));
         root.Subcommands.Add(PkiCommand.Create(context));
         root.Subcommands.Add(DeviceConfigCommand.Create(context));
@@ -17,7 +31,16 @@ public static class EdgeIamCli
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(CanAssumeCommand.Create(context));
 
-        var parsed = root.Parse(args);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return InternalFailure.Report(ex, context.Error, InternalFailure.TracesRequested(args));
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -29,6 +52,13 @@ public static class EdgeIamCli
             return ExitCodes.BadInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            return InternalFailure.ReportUnexpected(ex, context.Error, parsed.GetValue(verbose) || InternalFailure.TracesRequested(args));
+        }
     }
 }

@@ -1,3 +1,5 @@
+using EdgeIam.Shared;
+
 namespace EdgeIam.Pki;
 
 /// <summary>
@@ -6,8 +8,14 @@ namespace EdgeIam.Pki;
 /// </summary>
 public static class PkiFiles
 {
-    /// <summary>Those of <paramref name="paths"/> that already exist.</summary>
-    public static IReadOnlyList<string> Existing(IEnumerable<string> paths) => [.. paths.Where(File.Exists)];
+    /// <summary>Those of <paramref name="paths"/> where something already is: a file, a folder, a link (even a broken one).</summary>
+    public static IReadOnlyList<string> Existing(IEnumerable<string> paths) => [.. paths.Where(InputFile.Exists)];
+
+    /// <summary>
+    /// The text of a PEM file (certificate, bundle, key) the <c>pki</c> commands read: a regular file of at most 1 MiB,
+    /// checked before it is opened, so a FIFO or <c>/dev/zero</c> fails at once. Throws <see cref="IOException"/>.
+    /// </summary>
+    public static string ReadPem(string path) => InputFile.ReadAllText(path, InputFileLimit.Pem);
 
     public static void WritePrivateKey(string path, string pem, bool overwrite)
     {
@@ -32,7 +40,13 @@ public static class PkiFiles
     public static void WritePublic(string path, string text, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(text);
-        using var stream = new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        if (overwrite && File.Exists(path))
+        {
+            // Replace the entry, never write through it: a link at the path must not redirect the write elsewhere.
+            File.Delete(path);
+        }
+
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         using var writer = new StreamWriter(stream);
         writer.Write(text.TrimEnd() + "\n");
     }

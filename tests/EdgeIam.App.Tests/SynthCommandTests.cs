@@ -120,7 +120,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
     }
 
     [Fact]
-    public void WithoutNodeOnPathSynthSaysSoExitsOneAndWritesNothing()
+    public void WithoutNodeOnPathSynthSaysSoExitsThreeAndWritesNothing()
     {
         var path = Environment.GetEnvironmentVariable("PATH");
         var output = CliRunner.NewTempPath();
@@ -135,7 +135,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
             Environment.SetEnvironmentVariable("PATH", path);
         }
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.InternalFailure, result.ExitCode);
         Assert.Contains("Node.js was not found on PATH", result.Error, StringComparison.Ordinal);
         Assert.Contains("was left as it was", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));

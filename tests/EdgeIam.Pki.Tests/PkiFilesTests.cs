@@ -37,4 +37,81 @@ public sealed class PkiFilesTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         }
     }
+
+    [Fact]
+    public void ReplacingAPublicFileReplacesALinkAtThePathNeverItsTarget()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
+        try
+        {
+            var elsewhere = Path.Combine(dir, "elsewhere.txt");
+            File.WriteAllText(elsewhere, "keep me");
+            var path = Path.Combine(dir, "root-ca.crt");
+            File.CreateSymbolicLink(path, elsewhere);
+
+            PkiFiles.WritePublic(path, "certificate", overwrite: true);
+
+            Assert.Equal("keep me", File.ReadAllText(elsewhere));
+            Assert.Null(new FileInfo(path).LinkTarget);
+            Assert.Equal("certificate\n", File.ReadAllText(path));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ExistingCountsFoldersAndBrokenLinksSoNothingIsWrittenOverThem()
+    {
+        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(dir, "device.key")).FullName;
+            var broken = Path.Combine(dir, "device.crt");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.CreateSymbolicLink(broken, Path.Combine(dir, "gone"));
+            }
+
+            var missing = Path.Combine(dir, "device.chain.pem");
+
+            Assert.Equal(OperatingSystem.IsWindows() ? [folder] : [folder, broken], PkiFiles.Existing([folder, broken, missing]));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ReadPemRefusesAFifoBeforeOpeningIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
+        try
+        {
+            var fifo = Path.Combine(dir, "ca.crt");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+            {
+                mkfifo.WaitForExit();
+            }
+
+            var error = Assert.ThrowsAny<IOException>(() => PkiFiles.ReadPem(fifo));
+            Assert.Equal($"'{fifo}' is a FIFO (named pipe), not a regular file; it was not opened, since reading it can block forever", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EdgeIam.Config.RolesAnywhere;
+using EdgeIam.Shared;
 
 namespace EdgeIam.App.Commands;
 
@@ -85,14 +86,24 @@ public static partial class DeviceConfigCommand
 
     private static Dictionary<string, Dictionary<string, string>> ReadOutputs(string file)
     {
-        if (!File.Exists(file))
+        if (!InputFile.Exists(file))
         {
             throw new DeviceConfigException($"outputs file '{file}' does not exist; write it with `cdk deploy --outputs-file {file}`");
         }
 
+        string text;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            text = InputFile.ReadAllText(file, InputFileLimit.Outputs);
+        }
+        catch (InputFileException ex)
+        {
+            throw new DeviceConfigException($"outputs file {ex.Message}", ex);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
             var stacks = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
             foreach (var stack in document.RootElement.EnumerateObject())
             {

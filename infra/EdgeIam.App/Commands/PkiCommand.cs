@@ -207,12 +207,19 @@ public static class PkiCommand
 
     private static string ReadRequired(string path, string what)
     {
-        if (!File.Exists(path))
+        if (!PkiFiles.Existing([path]).Any())
         {
             throw new PkiInputException($"{what} '{path}' does not exist");
         }
 
-        return File.ReadAllText(path);
+        try
+        {
+            return PkiFiles.ReadPem(path);
+        }
+        catch (IOException ex)
+        {
+            throw new PkiInputException($"{what} {ex.Message}", ex);
+        }
     }
 
     private static List<X509Certificate2> LoadCertificates(string path, string option)

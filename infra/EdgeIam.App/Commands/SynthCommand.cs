@@ -55,9 +55,23 @@ public static class SynthCommand
     {
         // The CDK runtime starts while the stack files load; nothing touches the CDK until runtime.Wait().
         var runtime = CdkRuntimeWarmup.Start();
-        var result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
-        var configOk = DiagnosticPrinter.Report(result, context.Error);
-        var outputProblem = OutputTarget.Problem(outDir, configDir);
+        StackLoadResult result;
+        bool configOk;
+        string? outputProblem;
+        try
+        {
+            result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
+            configOk = DiagnosticPrinter.Report(result, context.Error);
+            outputProblem = OutputTarget.Problem(outDir, configDir);
+        }
+        catch
+        {
+            // Whatever failed, let the runtime finish starting before the process exits and its temp folder goes;
+            // node half-started prints its own errors over the real one.
+            runtime.Abandon();
+            throw;
+        }
+
         if (outputProblem is not null)
         {
             context.Error.WriteLine($"edgeiam: --out {outDir} {outputProblem}");
@@ -84,11 +98,26 @@ public static class SynthCommand
             context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
             return ExitCodes.BadInput;
         }
+        catch (OutputBusyException ex)
+        {
+            // Refused before the runtime was waited for: let it finish starting (see CdkRuntimeWarmup.Abandon).
+            runtime.Abandon();
+            context.Error.WriteLine($"edgeiam: {ex.Message}");
+            context.Error.WriteLine($"edgeiam: nothing was written to {outDir}.");
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The CDK or its runtime failed after the input was accepted: an internal failure, not a finding.
+            runtime.Abandon();
             context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");
             context.Error.WriteLine($"edgeiam: {outDir} was left as it was.");
-            return ExitCodes.Findings;
+            if (InternalFailure.TracesRequested(Environment.GetCommandLineArgs()))
+            {
+                context.Error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.InternalFailure;
         }
 
         foreach (var stack in result.Stacks)

@@ -10,6 +10,12 @@ public static class OutputTarget
     public static string? Problem(string outDir, string configDir)
     {
         var target = Normalize(outDir);
+        if (new FileInfo(target).LinkTarget is { } link)
+        {
+            // Refused rather than followed: synth swaps folders by renaming, which would replace the link itself.
+            return $"is a symbolic link (to '{link}'); synth replaces --out as a whole by renaming folders, which would replace the link rather than write into its target. Pass the real folder instead (--out {Path.GetFullPath(link, Path.GetDirectoryName(target)!)}).";
+        }
+
         if (File.Exists(target))
         {
             return "is a file; give a folder for the cloud assembly.";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EdgeIam.Config.Stack;
+using EdgeIam.Shared;
 
 namespace EdgeIam.App.Output;
 
@@ -22,7 +23,7 @@ public static class StackSummary
 
     public static SortedDictionary<string, int> CountResources(string templatePath)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(templatePath));
+        using var document = JsonDocument.Parse(InputFile.ReadAllBytes(templatePath, InputFileLimit.Template));
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         if (document.RootElement.TryGetProperty("Resources", out var resources))
         {

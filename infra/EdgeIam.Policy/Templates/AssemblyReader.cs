@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using EdgeIam.Policy.Model;
+using EdgeIam.Shared;
 
 namespace EdgeIam.Policy.Templates;
 
@@ -7,7 +9,7 @@ namespace EdgeIam.Policy.Templates;
 /// Loads the EdgeIam stacks of a cloud assembly: every <c>EdgeIam-&lt;name&gt;.template.json</c>, with each stack's
 /// account and region from <c>manifest.json</c> when it has them.
 /// </summary>
-public static class AssemblyReader
+public static partial class AssemblyReader
 {
     public const string StackPrefix = "EdgeIam-";
     public const string TemplateSuffix = ".template.json";
@@ -20,10 +22,13 @@ public static class AssemblyReader
     {
         if (!Directory.Exists(directory))
         {
-            throw new TemplateException(directory, JsonPaths.Root, "the assembly folder does not exist (run 'edgeiam synth' first, or pass --assembly)");
+            throw new TemplateException(directory, JsonPaths.Root, InputFile.Exists(directory)
+                ? "is not a folder; pass the cloud assembly folder (the --out of 'edgeiam synth') as --assembly"
+                : "the assembly folder does not exist (run 'edgeiam synth' first, or pass --assembly)");
         }
 
-        var available = Directory.GetFiles(directory, StackPrefix + "*" + TemplateSuffix)
+        // Every entry with the name, not only files: a folder or FIFO so named is then refused by name, not skipped.
+        var available = Directory.GetFileSystemEntries(directory, StackPrefix + "*" + TemplateSuffix)
             .Select(Path.GetFileName)
             .Select(f => f![StackPrefix.Length..^TemplateSuffix.Length])
             .Order(StringComparer.Ordinal)
@@ -63,33 +68,71 @@ public static class AssemblyReader
         {
             var stackId = StackPrefix + name;
             var environment = environments.TryGetValue(stackId, out var env) ? env : StackEnvironment.Unknown;
-            return TemplateReader.ReadFile(Path.Combine(directory, stackId + TemplateSuffix), name, stackId, environment);
+            var path = Path.Combine(directory, stackId + TemplateSuffix);
+            var bytes = ReadGuarded(path, InputFileLimit.Template);
+            RequireObjectRoot(bytes, path, "a CloudFormation template is a JSON object with \"Resources\"");
+            return TemplateReader.Read(bytes, path, name, stackId, environment);
         }).ToList();
         return new CloudAssembly(directory, stacks);
     }
 
-    /// <summary>Stack ID to environment from manifest.json; an absent manifest leaves every environment unknown.</summary>
+    /// <summary>
+    /// Stack ID to environment from manifest.json; an absent manifest leaves every environment unknown. A manifest
+    /// that is there must be what the CDK writes: an object whose <c>artifacts</c> object maps IDs to objects, each
+    /// <c>environment</c> a string <c>aws://ACCOUNT/REGION</c>. Anything else is bad input (never silently "unknown").
+    /// </summary>
     private static Dictionary<string, StackEnvironment> ReadEnvironments(string directory)
     {
         var result = new Dictionary<string, StackEnvironment>(StringComparer.Ordinal);
         var path = Path.Combine(directory, "manifest.json");
-        if (!File.Exists(path))
+        if (!InputFile.Exists(path))
         {
             return result;
         }
 
+        var bytes = ReadGuarded(path, InputFileLimit.Manifest);
+        const string Shape = "a cloud assembly manifest is a JSON object {\"version\": ..., \"artifacts\": {\"<id>\": {...}}}";
+        RequireObjectRoot(bytes, path, Shape);
         try
         {
-            using var manifest = JsonDocument.Parse(File.ReadAllBytes(path));
-            if (manifest.RootElement.TryGetProperty("artifacts", out var artifacts) && artifacts.ValueKind == JsonValueKind.Object)
+            var duplicates = DuplicateKeyDetector.Find(bytes);
+            if (duplicates.Count > 0)
             {
-                foreach (var artifact in artifacts.EnumerateObject())
+                throw new TemplateException(path, duplicates[0].JsonPath, duplicates[0].Message);
+            }
+
+            using var manifest = JsonDocument.Parse(bytes);
+            if (!manifest.RootElement.TryGetProperty("artifacts", out var artifacts))
+            {
+                throw new TemplateException(path, JsonPaths.Root, $"has no \"artifacts\"; {Shape}");
+            }
+
+            if (artifacts.ValueKind != JsonValueKind.Object)
+            {
+                throw new TemplateException(path, "$.artifacts", $"is {Describe(artifacts.ValueKind)}, not an object; {Shape}");
+            }
+
+            foreach (var artifact in artifacts.EnumerateObject())
+            {
+                var artifactPath = JsonPaths.Property("$.artifacts", artifact.Name);
+                if (artifact.Value.ValueKind != JsonValueKind.Object)
                 {
-                    if (artifact.Value.ValueKind == JsonValueKind.Object && artifact.Value.TryGetProperty("environment", out var env) && env.ValueKind == JsonValueKind.String)
-                    {
-                        result[artifact.Name] = StackEnvironment.Parse(env.GetString());
-                    }
+                    throw new TemplateException(path, artifactPath, $"is {Describe(artifact.Value.ValueKind)}, not an object; {Shape}");
                 }
+
+                if (!artifact.Value.TryGetProperty("environment", out var env))
+                {
+                    continue;
+                }
+
+                var envPath = JsonPaths.Property(artifactPath, "environment");
+                if (env.ValueKind != JsonValueKind.String || !EnvironmentPattern().IsMatch(env.GetString()!))
+                {
+                    throw new TemplateException(path, envPath,
+                        $"is {(env.ValueKind == JsonValueKind.String ? $"\"{env.GetString()}\"" : Describe(env.ValueKind))}; the CDK writes \"aws://<12-digit account or unknown-account>/<region or unknown-region>\"");
+                }
+
+                result[artifact.Name] = StackEnvironment.Parse(env.GetString());
             }
         }
         catch (JsonException ex)
@@ -99,4 +142,69 @@ public static class AssemblyReader
 
         return result;
     }
+
+    /// <summary>Reads an assembly file through the input guard (regular file, size cap); problems become bad input.</summary>
+    private static byte[] ReadGuarded(string path, InputFileLimit limit)
+    {
+        try
+        {
+            return InputFile.ReadAllUtf8Bytes(path, limit);
+        }
+        catch (InputFileException ex)
+        {
+            throw new TemplateException(path, JsonPaths.Root, ex.Problem);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TemplateException(path, JsonPaths.Root, $"cannot be read: {ex.Message}");
+        }
+    }
+
+    /// <summary>Throws unless the document's first token opens an object (the rest is checked by the parser).</summary>
+    private static void RequireObjectRoot(byte[] bytes, string path, string shape)
+    {
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new TemplateException(path, JsonPaths.Root, $"is empty, not a JSON object; {shape}");
+        }
+
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        JsonTokenType first;
+        try
+        {
+            first = reader.Read() ? reader.TokenType : JsonTokenType.None;
+        }
+        catch (JsonException ex)
+        {
+            throw new TemplateException(path, JsonPaths.Root, $"not valid JSON: {ex.Message}");
+        }
+
+        if (first != JsonTokenType.StartObject)
+        {
+            var what = first switch
+            {
+                JsonTokenType.StartArray => "an array",
+                JsonTokenType.String => "a string",
+                JsonTokenType.Number => "a number",
+                JsonTokenType.True or JsonTokenType.False => "a boolean",
+                JsonTokenType.Null => "null",
+                _ => first.ToString(),
+            };
+            throw new TemplateException(path, JsonPaths.Root, $"is {what}, not a JSON object; {shape}");
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Object => "an object",
+        _ => kind.ToString(),
+    };
+
+    [GeneratedRegex(@"^aws://([0-9]{12}|unknown-account)/([a-z]{2}(-[a-z]+)+-[0-9]+|unknown-region)$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentPattern();
 }
