@@ -6,7 +6,7 @@ namespace EdgeIam.App.Commands;
 
 /// <summary>
 /// <c>edgeiam can-assume</c>: evaluates one assume-role request against a role's trust policy; prints the decision,
-/// the deciding statement and each condition that matched or failed. Exit 0 allowed, 1 denied, 2 bad input.
+/// the deciding statement and each condition that matched or failed. Exit 0 allowed, 1 denied or cannot be proved, 2 bad input.
 /// </summary>
 public static class CanAssumeCommand
 {
@@ -92,7 +92,7 @@ public static class CanAssumeCommand
             output.WriteLine($"context:   {key} = {string.Join(" | ", values)}");
         }
 
-        output.WriteLine($"decision:  {decision.Decision}");
+        output.WriteLine($"decision:  {decision.Outcome}");
         var shown = decision.Result.Deciding.Count > 0
             ? decision.Result.Deciding
             : decision.Result.Statements.Where(s => s.Principal != PrincipalMatch.None).ToList();

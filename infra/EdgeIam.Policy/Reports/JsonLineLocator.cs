@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeIam.Policy.Model;
+using EdgeIam.Shared;
 
 namespace EdgeIam.Policy.Reports;
 
@@ -54,7 +55,7 @@ public sealed class JsonLineLocator
     {
         try
         {
-            return new JsonLineLocator(File.ReadAllBytes(path));
+            return new JsonLineLocator(InputFile.ReadAllBytes(path, InputFileLimit.Template));
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {

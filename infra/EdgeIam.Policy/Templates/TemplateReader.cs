@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeIam.Policy.Model;
+using EdgeIam.Shared;
 
 namespace EdgeIam.Policy.Templates;
 
@@ -22,7 +23,11 @@ public static class TemplateReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(filePath);
+            bytes = InputFile.ReadAllUtf8Bytes(filePath, InputFileLimit.Template);
+        }
+        catch (InputFileException ex)
+        {
+            throw new TemplateException(filePath, JsonPaths.Root, ex.Problem);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
