@@ -129,7 +129,15 @@ public sealed partial class StackConfigLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(_files.ReadAllText(file)));
+            var text = _files.ReadAllText(file);
+            if (YamlShapeGuard.Check(text) is { } shape)
+            {
+                context.Diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, shape.Line, shape.Column, "",
+                    shape.Message, "flatten the YAML at this position; a stack file needs only a few levels."));
+                return null;
+            }
+
+            stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {

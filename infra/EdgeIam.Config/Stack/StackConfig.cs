@@ -40,5 +40,8 @@ public sealed record StackConfig
     /// <summary>IAM Roles Anywhere trust anchors, profiles and roles. Default: none (nothing is created).</summary>
     public RolesAnywhere.RolesAnywhereConfig? RolesAnywhere { get; init; }
 
+    /// <summary>Quotas the stack file declares raised (<c>quotas:</c>); AWS's defaults otherwise.</summary>
+    public AccountQuotas Quotas { get; init; } = AccountQuotas.Default;
+
     public string CloudFormationStackName => "EdgeIam-" + Name;
 }

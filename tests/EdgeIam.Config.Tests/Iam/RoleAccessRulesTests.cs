@@ -30,7 +30,9 @@ public sealed class RoleAccessRulesTests
     {
         var policies = string.Join(", ", Enumerable.Range(0, 11).Select(i => $"arn:aws:iam::111111111111:policy/P{i}"));
         var error = StackFiles.SingleError(Role($"    managedPolicies: [{policies}]"));
-        Assert.Equal("11 managed policies exceed the IAM quota of 10 per role", error.Message);
+        Assert.Equal("11 managed policies exceed the IAM quota of 10 per role; this is policy 11", error.Message);
+        Assert.Equal("crossAccount[0].managedPolicies", error.KeyPath);
+        Assert.Equal((7, 23 + (10 * 37)), (error.Line, error.Column));
     }
 
     [Fact]
