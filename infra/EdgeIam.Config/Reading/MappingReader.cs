@@ -20,6 +20,7 @@ public sealed partial class MappingReader
         Node = node;
         Path = path;
         _keys = keys;
+        context.RecordPosition(path, node);
         foreach (var (key, value) in node.Children)
         {
             if (KeyText(key, path) is { } name)

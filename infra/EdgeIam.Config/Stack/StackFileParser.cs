@@ -54,6 +54,7 @@ internal static partial class StackFileParser
             CrossAccount = federation.CrossAccount,
             RolesAnywhere = rolesAnywhere,
             Quotas = quotas,
+            Positions = root.Context.Positions,
         };
         RoleNameRules.Check(root, stack);
         return stack;

@@ -1,3 +1,4 @@
+using EdgeIam.Config.Iam;
 using EdgeIam.Config.Tests.Support;
 
 namespace EdgeIam.Config.Tests.Iam;
@@ -64,5 +65,44 @@ public sealed class RoleAccessRulesTests
         var error = StackFiles.SingleError(Role("    maxSessionDuration: 13h"));
         Assert.Equal("crossAccount[0].maxSessionDuration", error.KeyPath);
         Assert.Contains("out of range", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInlinePolicyOverIamsQuotaIsRefusedAtThePermissions()
+    {
+        var resources = string.Join(", ", Enumerable.Range(0, 200).Select(i => $"\"arn:aws:s3:::acme-edge-artifacts-dev/{new string('x', 60)}{i}/*\""));
+        var error = StackFiles.SingleError(Role($"""
+                permissions:
+                  - sid: Artifacts
+                    actions: [s3:GetObject]
+                    resources: [{resources}]
+            """));
+        Assert.Equal("crossAccount[0].permissions", error.KeyPath);
+        Assert.Equal((8, 7), (error.Line, error.Column));
+        Assert.Matches(@"^the role's inline policy would be \d{5} characters \(whitespace excluded\), over IAM's quota of 10240", error.Message);
+    }
+
+    [Fact]
+    public void AnInlinePolicyJustUnderTheQuotaLoads()
+    {
+        // 100 resources of 80 characters: about 8,500 characters.
+        var resources = string.Join(", ", Enumerable.Range(0, 100).Select(i => $"\"arn:aws:s3:::acme-edge-artifacts-dev/{new string('x', 40)}{i:D3}/*\""));
+        var stack = StackFiles.Valid(Role($"""
+                permissions:
+                  - sid: Artifacts
+                    actions: [s3:GetObject]
+                    resources: [{resources}]
+            """));
+        var size = PolicySize.OfInlinePolicy(stack.CrossAccount[0].Access.Permissions);
+        Assert.InRange(size, 8000, RoleAccessParser.MaxInlinePolicyCharacters);
+    }
+
+    [Fact]
+    public void PositionsOfMappingsAreKeptForChecksAfterLoading()
+    {
+        var stack = StackFiles.Valid(Role("    maxSessionDuration: 2h"));
+        var position = stack.PositionOf("crossAccount[0].trust.whatever");
+        Assert.NotNull(position);
+        Assert.Equal(("crossAccount[0]", 4, 5), (position.KeyPath, position.Line, position.Column));
     }
 }
