@@ -133,7 +133,7 @@ public sealed partial class StackConfigLoader
             if (YamlShapeGuard.Check(text) is { } shape)
             {
                 context.Diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, shape.Line, shape.Column, "",
-                    shape.Message, "flatten the YAML at this position; a stack file needs only a few levels."));
+                    shape.Message, shape.Fix));
                 return null;
             }
 

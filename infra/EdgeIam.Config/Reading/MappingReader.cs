@@ -86,7 +86,7 @@ public sealed partial class MappingReader
             return null;
         }
 
-        return ScalarText(node, PathOf(key), fix ?? $"give `{key}` a value.");
+        return ScalarText(node, PathOf(key), fix ?? $"give `{key}` a value.", allowLineBreaks: true);
     }
 
     /// <summary>A string that must match <paramref name="pattern"/>; <paramref name="what"/> reads "a 12-digit account ID".</summary>
@@ -422,7 +422,7 @@ public sealed partial class MappingReader
     /// string unless <paramref name="allowEmptyString"/>, and text with leading or trailing whitespace (IAM and EC2
     /// compare values literally, so <c>" us-east-1"</c> would never match: a Deny that never matches widens access).
     /// </summary>
-    internal string? ScalarText(YamlNode node, string path, string fix, bool allowEmptyString = false)
+    internal string? ScalarText(YamlNode node, string path, string fix, bool allowEmptyString = false, bool allowLineBreaks = false)
     {
         if (node is not YamlScalarNode scalar)
         {
@@ -450,8 +450,21 @@ public sealed partial class MappingReader
             return null;
         }
 
+        // Invisible characters (zero-width spaces, direction overrides) and control characters make a value that
+        // looks right but never matches; line breaks belong only in prose (a justification or description).
+        var hidden = text.FirstOrDefault(c => IsHidden(c) || (!allowLineBreaks && c is '\n' or '\r'));
+        if (hidden != default)
+        {
+            Context.Error(node, path, string.Create(CultureInfo.InvariantCulture, $"contains the invisible or control character U+{(int)hidden:X4}, which would be kept literally"),
+                "retype the value without it.");
+            return null;
+        }
+
         return text;
     }
+
+    private static bool IsHidden(char c) =>
+        c is not ('\n' or '\r' or '\t') && char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;
 
     /// <summary>A plain (unquoted) empty, <c>~</c> or <c>null</c> scalar is YAML's null.</summary>
     internal static bool IsNull(YamlScalarNode scalar) =>

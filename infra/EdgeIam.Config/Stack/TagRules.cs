@@ -37,10 +37,20 @@ public static partial class TagRules
     {
         var tags = new List<KeyValuePair<string, string>>();
         var seen = 0;
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value, at) in reader.StringMapEntries(key))
         {
             var path = reader.PathOf(key) + "." + name;
             seen++;
+            // IAM refuses two tag keys that differ only in case on one role.
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating
+            if (!keys.Add(name))
+            {
+                reader.Context.Error(at, path, $"tag '{name}' differs from another tag key only in case, which IAM refuses",
+                    "keep one of the two keys.");
+                continue;
+            }
+
             if (seen == MaxStackTags + 1)
             {
                 var total = reader.Value(key) is YamlDotNet.RepresentationModel.YamlMappingNode m ? m.Children.Count : seen;
