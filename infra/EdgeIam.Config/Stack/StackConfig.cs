@@ -66,5 +66,14 @@ public sealed record StackConfig
         }
     }
 
+    /// <summary>
+    /// <c>file:line:col</c> of <paramref name="keyPath"/> (or of its nearest enclosing mapping), in the compiler-style
+    /// form diagnostics use; the bare <see cref="SourceFile"/> when no position is known.
+    /// </summary>
+    public string Where(string keyPath) =>
+        PositionOf(keyPath) is { } at
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SourceFile}:{at.Line}:{at.Column}")
+            : SourceFile;
+
     public string CloudFormationStackName => "EdgeIam-" + Name;
 }

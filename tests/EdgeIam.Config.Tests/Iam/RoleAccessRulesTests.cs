@@ -104,5 +104,7 @@ public sealed class RoleAccessRulesTests
         var position = stack.PositionOf("crossAccount[0].trust.whatever");
         Assert.NotNull(position);
         Assert.Equal(("crossAccount[0]", 4, 5), (position.KeyPath, position.Line, position.Column));
+        Assert.Equal(Path.Combine("stacks", "dev.yaml") + ":4:5", stack.Where("crossAccount[0]"));
+        Assert.Equal(stack.SourceFile, stack.Where("nowhere"));
     }
 }
