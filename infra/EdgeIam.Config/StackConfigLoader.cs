@@ -139,6 +139,12 @@ public sealed partial class StackConfigLoader
 
             stream.Load(new StringReader(text));
         }
+        catch (Exception ex) when (ex is not YamlException && YamlShapeGuard.IsParserFault(ex))
+        {
+            context.Diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, 1, 1, "",
+                "the YAML is malformed (the parser failed: " + ex.Message + ")", "fix the YAML (check brackets, quotes and indentation)."));
+            return null;
+        }
         catch (YamlException ex)
         {
             // YamlDotNet prefixes its message with "(Line: l, Col: c, Idx: i) - (…): "; the position is reported separately.

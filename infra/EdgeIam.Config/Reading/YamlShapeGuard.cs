@@ -21,6 +21,10 @@ internal static class YamlShapeGuard
     private static readonly string[] AcceptedTags =
         ["tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!"];
 
+    /// <summary>Exceptions the YAML library throws for bad input besides <see cref="YamlException"/>.</summary>
+    internal static bool IsParserFault(Exception ex) =>
+        ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException;
+
     private static string ShortTag(string tag) => tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
 
     /// <summary>The first problem as (line, column, message, fix), or null when the stream is acceptable.</summary>
@@ -29,8 +33,25 @@ internal static class YamlShapeGuard
     {
         var parser = new Parser(new StringReader(text));
         var open = new Stack<string?>();
-        while (parser.MoveNext())
+        var last = Mark.Empty;
+        while (true)
         {
+            try
+            {
+                if (!parser.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (IsParserFault(ex))
+            {
+                // YamlDotNet's scanner throws more than YamlException on some malformed input (seen: an
+                // InvalidOperationException in ScanPlainScalar for a broken flow collection); the input is at fault.
+                return ((int)last.Line, (int)last.Column, "the YAML is malformed after this position (the parser failed: " + ex.Message + ")",
+                    "fix the YAML after this position (check brackets, quotes and indentation).");
+            }
+
+            last = parser.Current!.End;
             if (parser.Current is NodeEvent { Tag.IsEmpty: false } tagged && !AcceptedTags.Contains(tagged.Tag.Value, StringComparer.Ordinal))
             {
                 return ((int)tagged.Start.Line, (int)tagged.Start.Column,

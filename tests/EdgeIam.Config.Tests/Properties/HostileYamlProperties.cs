@@ -71,6 +71,46 @@ public sealed class HostileYamlProperties(ITestOutputHelper output)
         Assert.True(outcomes.Count > 3, "the generator explored too few outcome classes: " + string.Join(", ", outcomes.Keys));
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void NoValueReplacedInAShippedStackFileMakesTheLoaderThrow(string stack)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Stacks, stack + ".yaml"));
+        var values = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(": ", StringComparison.Ordinal) && !lines[i].TrimStart().StartsWith('#')).ToArray();
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        Gen.Select(Gen.Int[0, values.Length - 1], Gen.Int, Gen.Int[0, 3]).Sample((line, seed, mode) =>
+        {
+            var edited = (string[])lines.Clone();
+            var at = values[line];
+            var cut = edited[at].IndexOf(": ", StringComparison.Ordinal) + 2;
+            edited[at] = edited[at][..cut] + (mode == 3 ? Deep(seed) : Value(new Random(seed), 0, mode == 2));
+            var yaml = string.Join("\n", edited);
+            StackLoadResult result;
+            try
+            {
+                result = StackFiles.Load(yaml);
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"the loader threw {ex}\n--- line {at + 1} ---\n{edited[at]}");
+                return;
+            }
+
+            var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+            Assert.True(errors.Count > 0 || result.Stacks.Count == 1, "no stack and no error at line " + (at + 1));
+            var outcome = errors.Count == 0 ? "loaded" : Classify(errors[0].Message);
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }, iter: Iterations, threads: 1);
+
+        foreach (var (outcome, count) in outcomes)
+        {
+            output.WriteLine($"{count,6}  {outcome}");
+        }
+
+        Assert.Equal(Iterations, outcomes.Values.Sum());
+    }
+
     [Fact]
     public void OneHundredThousandNestedListsAreAConfigErrorNotAStackOverflow()
     {
@@ -92,6 +132,7 @@ public sealed class HostileYamlProperties(ITestOutputHelper output)
     private static string Classify(string message) => message switch
     {
         _ when message.StartsWith("YAML syntax error", StringComparison.Ordinal) => "YAML syntax error",
+        _ when message.StartsWith("the YAML is malformed", StringComparison.Ordinal) => "YAML parser fault (not a YamlException)",
         _ when message.Contains("levels deep", StringComparison.Ordinal) => "nesting too deep",
         _ when message.Contains("a key must be a plain string", StringComparison.Ordinal) => "complex key",
         _ when message.Contains("a key is empty or null", StringComparison.Ordinal) => "null or empty key",
