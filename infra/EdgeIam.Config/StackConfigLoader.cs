@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EdgeIam.Config.Diagnostics;
 using EdgeIam.Config.Reading;
 using EdgeIam.Config.Stack;
+using EdgeIam.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -126,10 +127,36 @@ public sealed partial class StackConfigLoader
             return null;
         }
 
+        string text;
+        try
+        {
+            text = _files.ReadAllText(file);
+        }
+        catch (IOException ex)
+        {
+            // A FIFO, device, directory, oversized or non-UTF-8 file: refused before reading, next to the other files' errors.
+            context.Error(null, "", ex is InputFileException refused ? refused.Problem : ex.Message,
+                "give a regular UTF-8 file of at most 1 MiB.");
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(_files.ReadAllText(file)));
+            if (YamlShapeGuard.Check(text) is { } shape)
+            {
+                context.Diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, shape.Line, shape.Column, "",
+                    shape.Message, shape.Fix));
+                return null;
+            }
+
+            stream.Load(new StringReader(text));
+        }
+        catch (Exception ex) when (ex is not YamlException && YamlShapeGuard.IsParserFault(ex))
+        {
+            context.Diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, 1, 1, "",
+                "the YAML is malformed (the parser failed: " + ex.Message + ")", "fix the YAML (check brackets, quotes and indentation)."));
+            return null;
         }
         catch (YamlException ex)
         {

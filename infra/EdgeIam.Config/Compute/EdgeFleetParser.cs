@@ -28,16 +28,18 @@ internal static partial class EdgeFleetParser
     /// <param name="declaredZones">Wavelength Zones that <c>network</c> declares (see <see cref="NetworkParser.Parse"/>).</param>
     /// <param name="region">The stack's region; null when invalid (already reported).</param>
     /// <param name="tags">The stack's tags, which instances carry (and may expose in instance metadata).</param>
+    /// <param name="quotas">The account's quotas (security group rules per group).</param>
     public static IReadOnlyList<EdgeFleetConfig> Parse(
-        MappingReader root, IReadOnlySet<string> declaredZones, string? region, IReadOnlyList<KeyValuePair<string, string>> tags)
+        MappingReader root, IReadOnlySet<string> declaredZones, string? region, IReadOnlyList<KeyValuePair<string, string>> tags,
+        Stack.AccountQuotas quotas)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        return root.Items("edgeFleets", Keys, fleet => ParseFleet(fleet, root, declaredZones, region, tags, names));
+        return root.Items("edgeFleets", Keys, fleet => ParseFleet(fleet, root, declaredZones, region, tags, quotas, names));
     }
 
     private static EdgeFleetConfig? ParseFleet(
         MappingReader fleet, MappingReader root, IReadOnlySet<string> declaredZones, string? region,
-        IReadOnlyList<KeyValuePair<string, string>> tags, Dictionary<string, string> names)
+        IReadOnlyList<KeyValuePair<string, string>> tags, Stack.AccountQuotas quotas, Dictionary<string, string> names)
     {
         var name = fleet.Matching("name", NamePattern(), "a fleet name (lower-case letters, digits and hyphens, at most 40)",
             "write a short name such as video-analytics; it also names the fleet's IAM role.", required: true);
@@ -67,8 +69,8 @@ internal static partial class EdgeFleetParser
         var rootDevice = fleet.Matching("rootDeviceName", RootDevicePattern(), "a root device name",
             "write the AMI's root device: /dev/xvda (Amazon Linux, the default) or /dev/sda1 (Ubuntu, RHEL, Windows).")
             ?? EdgeFleetConfig.DefaultRootDeviceName;
-        var ingress = SecurityGroupRuleParser.ParseIngress(fleet);
-        var egress = SecurityGroupRuleParser.ParseEgress(fleet);
+        var ingress = SecurityGroupRuleParser.ParseIngress(fleet, quotas);
+        var egress = SecurityGroupRuleParser.ParseEgress(fleet, quotas);
         var access = RoleAccessParser.Parse(fleet);
 
         if (name is null || zone is null || instanceType is null || hopLimit is null)

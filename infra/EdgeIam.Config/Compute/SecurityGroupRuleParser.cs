@@ -24,12 +24,48 @@ internal static partial class SecurityGroupRuleParser
 
     private static readonly string[] Protocols = ["tcp", "udp", "icmp"];
 
-    public static IReadOnlyList<SecurityGroupRule> ParseIngress(MappingReader fleet) =>
-        fleet.Items("ingress", IngressKeys, r => Parse(r, inbound: true));
+    public static IReadOnlyList<SecurityGroupRule> ParseIngress(MappingReader fleet, Stack.AccountQuotas quotas) =>
+        ParseRules(fleet, "ingress", IngressKeys, inbound: true, quotas);
 
     /// <summary>Egress rules; absent means <see cref="SecurityGroupRule.HttpsAnywhere"/>, an empty list means none.</summary>
-    public static IReadOnlyList<SecurityGroupRule> ParseEgress(MappingReader fleet) =>
-        fleet.Has("egress") ? fleet.Items("egress", EgressKeys, r => Parse(r, inbound: false)) : [SecurityGroupRule.HttpsAnywhere];
+    public static IReadOnlyList<SecurityGroupRule> ParseEgress(MappingReader fleet, Stack.AccountQuotas quotas) =>
+        fleet.Has("egress") ? ParseRules(fleet, "egress", EgressKeys, inbound: false, quotas) : [SecurityGroupRule.HttpsAnywhere];
+
+    /// <summary>
+    /// The rules of one direction. Each rule names one CIDR, so it is one EC2 rule; more than the account's quota
+    /// would fail at deploy. Two rules with the same CIDR, protocol and ports are one rule to EC2
+    /// (it refuses the duplicate), so the second is refused here, where it is.
+    /// https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
+    /// </summary>
+    private static IReadOnlyList<SecurityGroupRule> ParseRules(MappingReader fleet, string key, KeySet keys, bool inbound, Stack.AccountQuotas quotas)
+    {
+        var limit = quotas.SecurityGroupRulesPerGroup;
+        var seen = new Dictionary<(Ipv4Cidr, string, int, int), string>();
+        var index = 0;
+        var rules = fleet.Items(key, keys, r =>
+        {
+            var position = index++;
+            if (position == limit)
+            {
+                var total = fleet.Value(key) is YamlDotNet.RepresentationModel.YamlSequenceNode list ? list.Children.Count : position + 1;
+                r.Context.Error(r.Node, r.Path, string.Create(CultureInfo.InvariantCulture,
+                        $"{total} {(inbound ? "inbound" : "outbound")} rules exceed the quota of {limit} per security group{(limit == Stack.AccountQuotas.DefaultSecurityGroupRulesPerGroup ? " (AWS default)" : " (quotas.securityGroupRulesPerGroup)")}; this is rule {position + 1}"),
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"merge rules into wider CIDRs or port ranges, or, if the account's quota is raised, declare it: `quotas: {{ securityGroupRulesPerGroup: N }}` (at most {Stack.AccountQuotas.MaxSecurityGroupRulesPerGroup})."));
+            }
+
+            var rule = Parse(r, inbound);
+            if (rule is not null && !seen.TryAdd((rule.Cidr, rule.Protocol, rule.FromPort, rule.ToPort), r.Path))
+            {
+                r.Context.Error(r.Node, r.Path, $"the same rule as {seen[(rule.Cidr, rule.Protocol, rule.FromPort, rule.ToPort)]} (cidr, protocol and ports); EC2 refuses a duplicate rule",
+                    "remove one of the two rules.");
+                return null;
+            }
+
+            return rule;
+        });
+        return rules;
+    }
 
     private static SecurityGroupRule? Parse(MappingReader rule, bool inbound)
     {

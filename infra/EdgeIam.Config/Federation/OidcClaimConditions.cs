@@ -34,6 +34,7 @@ public static partial class OidcClaimConditions
         var node = role.Value("conditions");
         var parsed = RoleAccessParser.ParseConditions(role);
         var result = new List<PolicyCondition>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var condition in parsed)
         {
             var path = role.PathOf("conditions") + "." + condition.Operator + "." + condition.Key;
@@ -51,6 +52,14 @@ public static partial class OidcClaimConditions
             if (Problem(condition.Operator, claim, preset) is { } problem)
             {
                 role.Context.Error(at, path, problem.Message, problem.Fix);
+                continue;
+            }
+
+            // `job_workflow_ref` and `<issuer>:job_workflow_ref` name one condition key: IAM would see it twice.
+            if (!seen.Add(condition.Operator + "\n" + claim))
+            {
+                role.Context.Error(at, path, $"the claim '{claim}' is already conditioned under {condition.Operator} (with or without the provider prefix)",
+                    "write the claim once and list all its values under it.");
                 continue;
             }
 

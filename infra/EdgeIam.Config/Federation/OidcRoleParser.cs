@@ -85,17 +85,15 @@ internal static class OidcRoleParser
     {
         const string example = "e.g. subjects: [\"repo:acme/edge-app:ref:refs/heads/main\"].";
         var subjects = role.Strings("subjects", required: true,
-            fix: "list who may assume the role (the token's sub claim); without subjects any identity of the issuer could, " + example);
+            fix: "list who may assume the role (the token's sub claim); without subjects any identity of the issuer could, " + example,
+            emptyMessage: "an empty subject list would let any identity of the issuer assume the role");
         if (!role.Has("subjects"))
         {
             return null;
         }
 
-        var ok = true;
-        if (subjects.Count == 0)
-        {
-            ok = Fail(role, "an empty subject list would let any identity of the issuer assume the role", "list at least one subject, " + example);
-        }
+        // An empty list, or one whose every item was refused, is already an error (reported by Strings).
+        var ok = subjects.Count > 0;
 
         for (var i = 0; i < subjects.Count; i++)
         {

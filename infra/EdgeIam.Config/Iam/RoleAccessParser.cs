@@ -20,19 +20,14 @@ public static partial class RoleAccessParser
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html</summary>
     public const int MaxManagedPolicies = 10;
 
+    /// <summary>IAM quota: all inline policies of one role together, 10,240 characters, whitespace not counted.
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html</summary>
+    public const int MaxInlinePolicyCharacters = 10240;
+
     /// <summary>Role MaxSessionDuration range, 3600..43200 s (CloudFormation AWS::IAM::Role MaxSessionDuration).</summary>
     public const int MinSessionSeconds = 3600;
 
     public const int MaxSessionSeconds = 43200;
-
-    /// <summary>Valid IAM condition operators (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).</summary>
-    private static readonly string[] ConditionOperators =
-    [
-        "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-        "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals",
-        "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
-        "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
-    ];
 
     /// <summary>AWS managed policies that amount to administrator access (IAM, or everything but IAM).
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html</summary>
@@ -40,21 +35,50 @@ public static partial class RoleAccessParser
 
     public static RoleAccess Parse(MappingReader role)
     {
-        var index = 0;
-        var permissions = role.Items("permissions", StatementKeys, s => ParseStatement(s, index++));
-        var sids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var statement in permissions)
+        var permissions = ParseStatements(role, "permissions", emptyMeansSomething: false);
+        var size = PolicySize.OfInlinePolicy(permissions);
+        if (size > MaxInlinePolicyCharacters)
         {
-            if (!sids.Add(statement.Sid))
-            {
-                role.Error("permissions", $"two statements share the sid '{statement.Sid}'", "give every statement its own sid.");
-            }
+            role.Error("permissions", string.Create(CultureInfo.InvariantCulture,
+                    $"the role's inline policy would be {size} characters (whitespace excluded), over IAM's quota of {MaxInlinePolicyCharacters} for all inline policies of a role"),
+                "use fewer, broader resource patterns you own (e.g. arn:aws:s3:::bucket/prefix-*), or move statements into a customer managed policy listed in `managedPolicies`.");
         }
 
         var managed = ParseManagedPolicies(role);
         var maxSession = role.DurationSeconds("maxSessionDuration", MinSessionSeconds, MaxSessionSeconds, "the IAM role limit")
             ?? RoleAccess.DefaultMaxSessionDurationSeconds;
         return new RoleAccess(permissions, managed, maxSession);
+    }
+
+    /// <summary>
+    /// The statements under <paramref name="key"/>. Two statements with one sid are reported at the second (IAM
+    /// refuses a policy whose sids repeat). <paramref name="emptyMeansSomething"/>: an empty list would not mean
+    /// "nothing" (an empty session policy allows nothing, but no session policy leaves the role's permissions whole).
+    /// </summary>
+    internal static IReadOnlyList<PermissionStatement> ParseStatements(MappingReader owner, string key, bool emptyMeansSomething)
+    {
+        if (emptyMeansSomething && owner.Value(key) is YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 })
+        {
+            owner.Error(key, "is an empty list, which would be left out of the template and so restrict nothing",
+                $"list the statements of `{key}`, or remove the key.");
+            return [];
+        }
+
+        var index = 0;
+        var sids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return owner.Items(key, StatementKeys, s =>
+        {
+            var position = index++;
+            var statement = ParseStatement(s, position);
+            if (statement is not null && !sids.TryAdd(statement.Sid, position))
+            {
+                s.Context.Error(s.Value("sid") ?? s.Node, s.PathOf("sid"),
+                    string.Create(CultureInfo.InvariantCulture, $"the sid '{statement.Sid}' is already used by {owner.ItemPath(key, sids[statement.Sid])}"),
+                    "give every statement its own sid.");
+            }
+
+            return statement;
+        });
     }
 
     internal static PermissionStatement? ParseStatement(MappingReader s, int index)
@@ -67,16 +91,29 @@ public static partial class RoleAccessParser
             s.Error("effect", $"'{effect}' is not Allow or Deny", "write effect: Allow (the default) or effect: Deny.");
         }
 
-        var actions = s.Strings("actions", required: true, fix: "list the actions, e.g. actions: [s3:GetObject].");
-        foreach (var action in actions.Where(a => !ActionPattern().IsMatch(a)))
+        var actionItems = s.StringItems("actions", required: true, fix: "list the actions, e.g. actions: [s3:GetObject].");
+        var actions = actionItems.Select(a => a.Value).ToList();
+        foreach (var (action, at) in actionItems.Where(a => !ActionPattern().IsMatch(a.Value)))
         {
-            s.Error("actions", $"'{action}' is not an IAM action", "write service:Action, e.g. s3:GetObject (wildcards * and ? allowed).");
+            s.Context.Error(at, s.PathOf("actions"), $"'{action}' is not an IAM action", "write service:Action, e.g. s3:GetObject (wildcards * and ? allowed).");
         }
 
-        var resources = s.Strings("resources", required: true, fix: "list the resource ARNs, e.g. resources: [\"arn:aws:s3:::bucket/*\"].");
-        foreach (var resource in resources.Where(r => r != "*" && !r.StartsWith("arn:", StringComparison.Ordinal)))
+        ActionReferenceCheck.Report(s, "actions");
+
+        // IAM compares action names ignoring case, so s3:GetObject and s3:getobject are one action written twice.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+        foreach (var group in actionItems.GroupBy(a => a.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            s.Error("resources", $"'{resource}' is not an ARN or *", "write a full ARN, e.g. arn:aws:s3:::telemetry-bucket/*.");
+            var second = group.Skip(1).First();
+            s.Context.Error(second.Node, s.PathOf("actions"), $"'{second.Value}' is the same action as '{group.First().Value}' (IAM ignores case in action names)",
+                "list each action once.");
+        }
+
+        var resourceItems = s.StringItems("resources", required: true, fix: "list the resource ARNs, e.g. resources: [\"arn:aws:s3:::bucket/*\"].");
+        var resources = resourceItems.Select(r => r.Value).ToList();
+        foreach (var (resource, at) in resourceItems.Where(r => r.Value != "*" && !r.Value.StartsWith("arn:", StringComparison.Ordinal)))
+        {
+            s.Context.Error(at, s.PathOf("resources"), $"'{resource}' is not an ARN or *", "write a full ARN, e.g. arn:aws:s3:::telemetry-bucket/*.");
         }
 
         var conditions = ParseConditions(s);
@@ -103,73 +140,35 @@ public static partial class RoleAccessParser
         return new PermissionStatement(sid, effect != "Deny", actions, resources, conditions, justification);
     }
 
-    internal static List<PolicyCondition> ParseConditions(MappingReader s)
-    {
-        var result = new List<PolicyCondition>();
-        var node = s.Value("conditions");
-        if (node is null)
-        {
-            return result;
-        }
-
-        if (node is not YamlDotNet.RepresentationModel.YamlMappingNode operators)
-        {
-            s.Error("conditions", "expected a mapping of operator to keys", "write conditions: { StringEquals: { \"aws:RequestedRegion\": us-east-1 } }.");
-            return result;
-        }
-
-        foreach (var (opNode, keysNode) in operators.Children)
-        {
-            var op = ((YamlDotNet.RepresentationModel.YamlScalarNode)opNode).Value ?? "";
-            var path = s.PathOf("conditions") + "." + op;
-            var bare = op.Replace("ForAllValues:", "", StringComparison.Ordinal).Replace("ForAnyValue:", "", StringComparison.Ordinal);
-            bare = bare.EndsWith("IfExists", StringComparison.Ordinal) ? bare[..^"IfExists".Length] : bare;
-            if (!ConditionOperators.Contains(bare, StringComparer.Ordinal))
-            {
-                var nearest = KeySuggester.Nearest(bare, ConditionOperators);
-                s.Context.Error(opNode, path, $"'{op}' is not an IAM condition operator",
-                    nearest is not null ? $"did you mean {nearest}?" : "use an operator such as StringEquals, ArnLike or Bool.");
-                continue;
-            }
-
-            if (keysNode is not YamlDotNet.RepresentationModel.YamlMappingNode keys)
-            {
-                s.Context.Error(keysNode, path, "expected a mapping of condition key to value(s)", "write `aws:SomeKey: value` lines under the operator.");
-                continue;
-            }
-
-            foreach (var (keyNode, valueNode) in keys.Children)
-            {
-                var key = ((YamlDotNet.RepresentationModel.YamlScalarNode)keyNode).Value ?? "";
-                var values = valueNode switch
-                {
-                    YamlDotNet.RepresentationModel.YamlScalarNode v => [v.Value ?? ""],
-                    YamlDotNet.RepresentationModel.YamlSequenceNode seq => seq.Children.OfType<YamlDotNet.RepresentationModel.YamlScalarNode>().Select(v => v.Value ?? "").ToList(),
-                    _ => new List<string>(),
-                };
-                if (values.Count == 0)
-                {
-                    s.Context.Error(valueNode, path + "." + key, "a condition needs at least one value", "give a value or a list of values.");
-                    continue;
-                }
-
-                result.Add(new PolicyCondition(op, key, values));
-            }
-        }
-
-        return result;
-    }
+    internal static List<PolicyCondition> ParseConditions(MappingReader s) => ConditionParser.Parse(s);
 
     internal static List<string> ParseManagedPolicies(MappingReader role)
     {
         var arns = new List<string>();
-        foreach (var entry in role.Strings("managedPolicies"))
+        var count = 0;
+        foreach (var (entry, at) in role.StringItems("managedPolicies"))
         {
+            count++;
+            if (count == MaxManagedPolicies + 1)
+            {
+                var total = role.Value("managedPolicies") is YamlDotNet.RepresentationModel.YamlSequenceNode list ? list.Children.Count : count;
+                role.Context.Error(at, role.PathOf("managedPolicies"),
+                    string.Create(CultureInfo.InvariantCulture, $"{total} managed policies exceed the IAM quota of {MaxManagedPolicies} per role; this is policy {count}"),
+                    "merge policies or move statements into `permissions`.");
+            }
+
             var arn = entry.StartsWith("arn:", StringComparison.Ordinal) ? entry : "arn:aws:iam::aws:policy/" + entry;
             if (!ManagedPolicyArnPattern().IsMatch(arn))
             {
-                role.Error("managedPolicies", $"'{entry}' is not a managed-policy ARN or AWS managed policy name",
+                role.Context.Error(at, role.PathOf("managedPolicies"), $"'{entry}' is not a managed-policy ARN or AWS managed policy name",
                     "write an ARN (arn:aws:iam::111111111111:policy/Name) or an AWS managed policy name (ReadOnlyAccess).");
+                continue;
+            }
+
+            // `ReadOnlyAccess` and its full ARN attach one policy: the role would hold it once.
+            if (arns.Contains(arn, StringComparer.Ordinal))
+            {
+                role.Context.Error(at, role.PathOf("managedPolicies"), $"'{entry}' is already attached ({arn})", "list each managed policy once.");
                 continue;
             }
 
@@ -179,18 +178,12 @@ public static partial class RoleAccessParser
             if (arn.Contains(":iam::aws:policy/", StringComparison.OrdinalIgnoreCase)
                 && AdminManagedPolicies.FirstOrDefault(a => a.Equals(policyName, StringComparison.OrdinalIgnoreCase)) is { } admin)
             {
-                role.Error("managedPolicies", $"{admin} gives an edge credential administrator-level control of the account",
+                role.Context.Error(at, role.PathOf("managedPolicies"), $"{admin} gives an edge credential administrator-level control of the account",
                     "attach a narrower policy or write explicit permissions.");
                 continue;
             }
 
             arns.Add(arn);
-        }
-
-        if (arns.Count > MaxManagedPolicies)
-        {
-            role.Error("managedPolicies", string.Create(CultureInfo.InvariantCulture, $"{arns.Count} managed policies exceed the IAM quota of {MaxManagedPolicies} per role"),
-                "merge policies or move statements into `permissions`.");
         }
 
         return arns;
@@ -199,9 +192,9 @@ public static partial class RoleAccessParser
     [GeneratedRegex(@"^[A-Za-z0-9]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex SidPattern();
 
-    [GeneratedRegex(@"^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\*|[a-z0-9-]+:[A-Za-z0-9*?-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ActionPattern();
 
-    [GeneratedRegex(@"^arn:(aws|aws-cn|aws-us-gov):iam::([0-9]{12}|aws):policy/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:(aws|aws-cn|aws-us-gov):iam::([0-9]{12}|aws):policy/[A-Za-z0-9_+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
     private static partial Regex ManagedPolicyArnPattern();
 }

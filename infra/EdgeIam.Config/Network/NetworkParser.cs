@@ -48,11 +48,7 @@ internal static partial class NetworkParser
 
         var declared = new List<(WavelengthZoneConfig Zone, string Path)>();
         var zones = network.Items("wavelengthZones", ZoneKeys, z => ParseZone(z, region, vpcCidr, declared, declaredZones), required: true,
-            fix: "add `wavelengthZones:` with at least one `- zone: ...` and `subnetCidr: ...`.");
-        if (network.Value("wavelengthZones") is YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 })
-        {
-            network.Error("wavelengthZones", "lists no zone", "add at least one `- zone: ...` with its `subnetCidr`, or remove `network`.");
-        }
+            fix: "add at least one `- zone: ...` with its `subnetCidr`, or remove `network`.", emptyMessage: "lists no zone");
 
         // Any error above fails the whole load, so a partial config never reaches a construct.
         return vpcCidr is null || zones.Count == 0 ? null : new NetworkConfig(vpcCidr.Value, vpcId, carrierGatewayId, zones);

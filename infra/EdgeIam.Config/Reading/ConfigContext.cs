@@ -26,6 +26,14 @@ public sealed class ConfigContext
 
     public IFileSource Files { get; }
 
+    private readonly Dictionary<string, Federation.SourcePosition> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>Where each mapping of the file starts, by key path, so checks after loading (at synth) can point at it.</summary>
+    public IReadOnlyDictionary<string, Federation.SourcePosition> Positions => _positions;
+
+    internal void RecordPosition(string keyPath, YamlNode node) =>
+        _positions.TryAdd(keyPath, new Federation.SourcePosition(File, (int)node.Start.Line, (int)node.Start.Column, keyPath));
+
     /// <summary>Resolves a path written in the stack file (relative to that file, or absolute).</summary>
     public string ResolvePath(string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(Directory, path));
 

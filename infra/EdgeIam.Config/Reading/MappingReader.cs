@@ -20,15 +20,12 @@ public sealed partial class MappingReader
         Node = node;
         Path = path;
         _keys = keys;
+        context.RecordPosition(path, node);
         foreach (var (key, value) in node.Children)
         {
-            if (key is YamlScalarNode scalar && scalar.Value is { } name)
+            if (KeyText(key, path) is { } name)
             {
-                _entries[name] = (scalar, value);
-            }
-            else
-            {
-                context.Error(key, path, "a key must be a plain string", "write the key as a plain word, e.g. `name:`.");
+                _entries[name] = ((YamlScalarNode)key, value);
             }
         }
     }
@@ -89,7 +86,7 @@ public sealed partial class MappingReader
             return null;
         }
 
-        return ScalarText(node, PathOf(key), fix ?? $"give `{key}` a value.");
+        return ScalarText(node, PathOf(key), fix ?? $"give `{key}` a value.", allowLineBreaks: true);
     }
 
     /// <summary>A string that must match <paramref name="pattern"/>; <paramref name="what"/> reads "a 12-digit account ID".</summary>
@@ -191,7 +188,8 @@ public sealed partial class MappingReader
     }
 
     /// <summary>A list of strings (a single string is not accepted: lists stay lists).</summary>
-    public IReadOnlyList<string> Strings(string key, bool required = false, string? fix = null)
+    /// <param name="emptyMessage">What an empty list of a required key means (default "is an empty list").</param>
+    public IReadOnlyList<string> Strings(string key, bool required = false, string? fix = null, string? emptyMessage = null)
     {
         var node = Value(key);
         if (node is null)
@@ -210,21 +208,60 @@ public sealed partial class MappingReader
             return [];
         }
 
+        if (sequence.Children.Count == 0 && required)
+        {
+            // A required list that is empty would make what it configures vanish (an Allow or a Deny with no
+            // actions is dropped from the policy), so the template would say less than the file.
+            Error(key, emptyMessage ?? "is an empty list", fix ?? $"list at least one value: `{key}: [value, ...]`.");
+            return [];
+        }
+
         var values = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             var item = ScalarText(sequence.Children[i], ItemPath(key, i), "write each item as a plain string.");
-            if (item is not null)
+            if (item is null)
             {
-                values.Add(item);
+                continue;
             }
+
+            // Lists become sets on their way into CloudFormation (the CDK removes duplicate actions and resources),
+            // so a repeated item is written once: refuse it rather than merge it silently.
+            if (!seen.Add(item))
+            {
+                Context.Error(sequence.Children[i], ItemPath(key, i), $"'{item}' is listed twice", "list each value once.");
+                continue;
+            }
+
+            values.Add(item);
         }
 
         return values;
     }
 
+    /// <summary>The node of item <paramref name="index"/> of the list under <paramref name="key"/> (or the list, or this mapping).</summary>
+    public YamlNode ItemNode(string key, int index) =>
+        Value(key) is YamlSequenceNode sequence && index < sequence.Children.Count ? sequence.Children[index] : Value(key) ?? Node;
+
+    /// <summary>
+    /// Like <see cref="Strings"/>, but each value comes with its node so a later check can point at the item itself.
+    /// </summary>
+    public IReadOnlyList<(string Value, YamlNode Node)> StringItems(string key, bool required = false, string? fix = null)
+    {
+        var values = Strings(key, required, fix);
+        if (Value(key) is not YamlSequenceNode sequence)
+        {
+            return [];
+        }
+
+        var nodes = sequence.Children.OfType<YamlScalarNode>().ToList();
+        return [.. values.Select(v => (v, (YamlNode)(nodes.FirstOrDefault(n => n.Value == v) ?? (YamlNode)sequence)))];
+    }
+
     /// <summary>A list of mappings, each parsed by <paramref name="parse"/> and checked for unknown keys.</summary>
-    public IReadOnlyList<T> Items<T>(string key, KeySet itemKeys, Func<MappingReader, T?> parse, bool required = false, string? fix = null)
+    public IReadOnlyList<T> Items<T>(string key, KeySet itemKeys, Func<MappingReader, T?> parse, bool required = false, string? fix = null,
+        string? emptyMessage = null)
         where T : class
     {
         var node = Value(key);
@@ -241,6 +278,12 @@ public sealed partial class MappingReader
         if (node is not YamlSequenceNode sequence)
         {
             Error(key, $"expected a list, found {Describe(node)}", fix ?? $"write each entry of `{key}` on its own line starting with `- `.");
+            return [];
+        }
+
+        if (sequence.Children.Count == 0 && required)
+        {
+            Error(key, emptyMessage ?? "is an empty list", fix ?? $"add at least one entry to `{key}`.");
             return [];
         }
 
@@ -287,7 +330,14 @@ public sealed partial class MappingReader
     }
 
     /// <summary>A mapping of string to string, in key order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> StringMap(string key)
+    public IReadOnlyList<KeyValuePair<string, string>> StringMap(string key) =>
+        [.. StringMapEntries(key).Select(e => new KeyValuePair<string, string>(e.Key, e.Value))];
+
+    /// <summary>
+    /// A mapping of string to string with the node of each key, in file order. A null value (<c>Owner:</c> or
+    /// <c>Owner: ~</c>) is refused: it would become an empty string; an empty value must be written <c>""</c>.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Value, YamlNode KeyNode)> StringMapEntries(string key)
     {
         var node = Value(key);
         if (node is null)
@@ -301,24 +351,50 @@ public sealed partial class MappingReader
             return [];
         }
 
-        var pairs = new List<KeyValuePair<string, string>>();
+        var pairs = new List<(string, string, YamlNode)>();
         foreach (var (k, v) in mapping.Children)
         {
-            var name = k is YamlScalarNode s ? s.Value : null;
+            var name = KeyText(k, PathOf(key));
             if (name is null)
             {
-                Context.Error(k, PathOf(key), "a key must be a plain string", "write the key as a plain word.");
                 continue;
             }
 
-            var value = ScalarText(v, PathOf(key) + "." + name, "give it a string value.", allowEmpty: true);
+            var value = ScalarText(v, PathOf(key) + "." + name, $"give it a value (write \"\" for an empty one).", allowEmptyString: true);
             if (value is not null)
             {
-                pairs.Add(new(name, value));
+                pairs.Add((name, value, k));
             }
         }
 
         return pairs;
+    }
+
+    /// <summary>
+    /// The text of a mapping key, or null (with an error) when it is not a plain, non-empty string: a complex key
+    /// (<c>? [a, b]</c>), a null key (<c>~:</c>) or an empty one (<c>"":</c>) names nothing the file could mean.
+    /// </summary>
+    public string? KeyText(YamlNode key, string path)
+    {
+        if (key is not YamlScalarNode scalar)
+        {
+            Context.Error(key, path, $"a key must be a plain string, found {Describe(key)}", "write the key as a plain word, e.g. `name:`.");
+            return null;
+        }
+
+        if (IsNull(scalar) || scalar.Value is null || scalar.Value.Length == 0)
+        {
+            Context.Error(key, path, "a key is empty or null", "write the key as a plain word, e.g. `name:`.");
+            return null;
+        }
+
+        if (HasEdgeWhitespace(scalar.Value))
+        {
+            Context.Error(key, path, $"the key '{scalar.Value}' starts or ends with whitespace", "remove the spaces inside the quotes.");
+            return null;
+        }
+
+        return scalar.Value;
     }
 
     /// <summary>Reports every key of this mapping that its key set does not declare, suggesting the nearest known one.</summary>
@@ -341,7 +417,12 @@ public sealed partial class MappingReader
 
     public string ItemPath(string key, int index) => string.Create(CultureInfo.InvariantCulture, $"{PathOf(key)}[{index}]");
 
-    private string? ScalarText(YamlNode node, string path, string fix, bool allowEmpty = false)
+    /// <summary>
+    /// The text of a single value. Refused: a list or mapping, a null (<c>~</c>, <c>null</c>, nothing), an empty
+    /// string unless <paramref name="allowEmptyString"/>, and text with leading or trailing whitespace (IAM and EC2
+    /// compare values literally, so <c>" us-east-1"</c> would never match: a Deny that never matches widens access).
+    /// </summary>
+    internal string? ScalarText(YamlNode node, string path, string fix, bool allowEmptyString = false, bool allowLineBreaks = false)
     {
         if (node is not YamlScalarNode scalar)
         {
@@ -349,21 +430,54 @@ public sealed partial class MappingReader
             return null;
         }
 
-        var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
-        if (isNull && !allowEmpty)
+        if (IsNull(scalar))
         {
-            Context.Error(node, path, "has no value", fix);
+            Context.Error(node, path, "has no value (null)", fix);
             return null;
         }
 
-        return scalar.Value ?? string.Empty;
+        var text = scalar.Value ?? string.Empty;
+        if (text.Length == 0 && !allowEmptyString)
+        {
+            Context.Error(node, path, "is an empty string", fix);
+            return null;
+        }
+
+        if (HasEdgeWhitespace(text))
+        {
+            Context.Error(node, path, $"'{text}' starts or ends with whitespace, which would be kept literally",
+                "remove the spaces inside the quotes.");
+            return null;
+        }
+
+        // Invisible characters (zero-width spaces, direction overrides) and control characters make a value that
+        // looks right but never matches; line breaks belong only in prose (a justification or description).
+        var hidden = text.FirstOrDefault(c => IsHidden(c) || (!allowLineBreaks && c is '\n' or '\r'));
+        if (hidden != default)
+        {
+            Context.Error(node, path, string.Create(CultureInfo.InvariantCulture, $"contains the invisible or control character U+{(int)hidden:X4}, which would be kept literally"),
+                "retype the value without it.");
+            return null;
+        }
+
+        return text;
     }
 
-    private static string Describe(YamlNode node) => node switch
+    private static bool IsHidden(char c) =>
+        c is not ('\n' or '\r' or '\t') && char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;
+
+    /// <summary>A plain (unquoted) empty, <c>~</c> or <c>null</c> scalar is YAML's null.</summary>
+    internal static bool IsNull(YamlScalarNode scalar) =>
+        scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    private static bool HasEdgeWhitespace(string text) => text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
+
+    internal static string Describe(YamlNode node) => node switch
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
-        YamlScalarNode { Value: null or "" } => "nothing",
+        YamlScalarNode s when IsNull(s) => "nothing",
+        YamlScalarNode { Value: null or "" } => "an empty string",
         YamlScalarNode s => $"'{s.Value}'",
         _ => "something else",
     };

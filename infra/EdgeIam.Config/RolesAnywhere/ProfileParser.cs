@@ -40,12 +40,7 @@ internal static partial class ProfileParser
         var session = profile.DurationSeconds("sessionDuration", MinSessionSeconds, MaxSessionSeconds, "the Roles Anywhere session limit") ?? DefaultSessionSeconds;
         var managed = RoleAccessParser.ParseManagedPolicies(profile);
 
-        var index = 0;
-        var sessionPolicy = profile.Items("sessionPolicy", RoleAccessParser.StatementKeys, s => RoleAccessParser.ParseStatement(s, index++));
-        foreach (var sid in sessionPolicy.GroupBy(s => s.Sid, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
-        {
-            profile.Error("sessionPolicy", $"two statements share the sid '{sid}'", "give every statement its own sid.");
-        }
+        var sessionPolicy = RoleAccessParser.ParseStatements(profile, "sessionPolicy", emptyMeansSomething: true);
 
         var requireInstanceProperties = profile.Bool("requireInstanceProperties", defaultValue: false);
         var acceptRoleSessionName = profile.Bool("acceptRoleSessionName", defaultValue: false);

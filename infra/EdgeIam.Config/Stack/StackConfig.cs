@@ -40,5 +40,40 @@ public sealed record StackConfig
     /// <summary>IAM Roles Anywhere trust anchors, profiles and roles. Default: none (nothing is created).</summary>
     public RolesAnywhere.RolesAnywhereConfig? RolesAnywhere { get; init; }
 
+    /// <summary>Quotas the stack file declares raised (<c>quotas:</c>); AWS's defaults otherwise.</summary>
+    public AccountQuotas Quotas { get; init; } = AccountQuotas.Default;
+
+    /// <summary>Where each mapping of the stack file starts, by key path (e.g. <c>oidc.roles[0]</c>), for errors found at synth.</summary>
+    public IReadOnlyDictionary<string, Federation.SourcePosition> Positions { get; init; } = new Dictionary<string, Federation.SourcePosition>();
+
+    /// <summary>The position of <paramref name="keyPath"/>, or of its nearest enclosing mapping; null when unknown.</summary>
+    public Federation.SourcePosition? PositionOf(string keyPath)
+    {
+        for (var path = keyPath; path.Length > 0; path = Parent(path))
+        {
+            if (Positions.TryGetValue(path, out var position))
+            {
+                return position;
+            }
+        }
+
+        return null;
+
+        static string Parent(string path)
+        {
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            return cut <= 0 ? "" : path[..cut];
+        }
+    }
+
+    /// <summary>
+    /// <c>file:line:col</c> of <paramref name="keyPath"/> (or of its nearest enclosing mapping), in the compiler-style
+    /// form diagnostics use; the bare <see cref="SourceFile"/> when no position is known.
+    /// </summary>
+    public string Where(string keyPath) =>
+        PositionOf(keyPath) is { } at
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SourceFile}:{at.Line}:{at.Column}")
+            : SourceFile;
+
     public string CloudFormationStackName => "EdgeIam-" + Name;
 }

@@ -17,7 +17,8 @@ internal static partial class StackFileParser
         "edgeFleets",
         "oidc",
         "crossAccount",
-        "rolesAnywhere");
+        "rolesAnywhere",
+        "quotas");
 
     public static StackConfig? Parse(MappingReader root, string stackName)
     {
@@ -25,10 +26,11 @@ internal static partial class StackFileParser
             "write the account as 12 digits in quotes, e.g. account: \"111111111111\".", required: true);
         var region = ParseRegion(root);
         var protect = root.Bool("protect", defaultValue: false);
+        var quotas = AccountQuotasParser.Parse(root);
         var tags = TagRules.Parse(root, "tags");
         var boundary = ParsePermissionsBoundary(root, account, region);
         var (network, wavelengthZones) = Network.NetworkParser.Parse(root, region);
-        var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags);
+        var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags, quotas);
         var federation = Federation.FederationParser.Parse(root, account, region);
         var rolesAnywhere = root.Section("rolesAnywhere", RolesAnywhere.RolesAnywhereParser.Keys, s => RolesAnywhere.RolesAnywhereParser.Parse(s, region));
 
@@ -51,6 +53,8 @@ internal static partial class StackFileParser
             Oidc = federation.Oidc,
             CrossAccount = federation.CrossAccount,
             RolesAnywhere = rolesAnywhere,
+            Quotas = quotas,
+            Positions = root.Context.Positions,
         };
         RoleNameRules.Check(root, stack);
         return stack;

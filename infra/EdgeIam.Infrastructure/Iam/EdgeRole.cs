@@ -35,7 +35,7 @@ public sealed class EdgeRole : Construct
         var roleName = PhysicalName(stack.Config.CloudFormationStackName, props.ConfigName);
         if (roleName.Length > MaxRoleNameLength)
         {
-            throw new StackInputException(stack.Config.SourceFile, props.KeyPath + ".name",
+            throw new StackInputException(stack.Config.Where(props.KeyPath), props.KeyPath + ".name",
                 string.Create(CultureInfo.InvariantCulture, $"the IAM role name '{roleName}' is {roleName.Length} characters, over IAM's {MaxRoleNameLength}."),
                 "shorten the role's name (EdgeIam prefixes it with the stack name).");
         }
@@ -78,7 +78,7 @@ public sealed class EdgeRole : Construct
         var size = TrustPolicySize.Estimate(stack.Resolve(trust));
         if (size > TrustPolicyCharacterLimit)
         {
-            throw new StackInputException(stack.Config.SourceFile, props.KeyPath,
+            throw new StackInputException(stack.Config.Where(props.KeyPath), props.KeyPath,
                 string.Create(CultureInfo.InvariantCulture,
                     $"the trust policy of role '{props.ConfigName}' is about {size} characters, over IAM's {TrustPolicyCharacterLimit}-character quota (whitespace excluded)."),
                 "split the subjects or principals across two roles, or replace long exact lists with patterns.");

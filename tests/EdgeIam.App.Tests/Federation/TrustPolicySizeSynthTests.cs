@@ -31,7 +31,7 @@ public sealed class TrustPolicySizeSynthTests
 
         Assert.Equal(ExitCodes.BadInput, exit);
         var message = stderr.ToString();
-        Assert.Contains("big.yaml: error: oidc.roles[0]: the trust policy of role 'TooManySubjects' is about", message, StringComparison.Ordinal);
+        Assert.Contains("big.yaml:8:7: error: oidc.roles[0]: the trust policy of role 'TooManySubjects' is about", message, StringComparison.Ordinal);
         Assert.Matches(@"about \d{4} characters, over IAM's 2048-character quota", message);
         Assert.Contains("Fix: split the subjects", message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));

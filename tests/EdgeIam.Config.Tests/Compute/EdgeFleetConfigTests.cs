@@ -30,6 +30,54 @@ public sealed class EdgeFleetConfigTests
 
     private static EdgeFleetConfig ValidFleet(string extra = "") => Assert.Single(StackFiles.Valid(Fleet(extra)).EdgeFleets);
 
+    private static string Rules(string direction, int count) =>
+        direction + ":\n" + string.Concat(Enumerable.Range(0, count).Select(i =>
+            System.FormattableString.Invariant($"  - {{ cidr: 10.{i / 250}.{i % 250}.0/24, ports: \"443\" }}\n")));
+
+    [Theory]
+    [InlineData("ingress", "inbound")]
+    [InlineData("egress", "outbound")]
+    public void More_than_60_rules_per_direction_exceed_the_default_security_group_quota(string direction, string word)
+    {
+        var error = StackFiles.SingleError(Fleet(Rules(direction, 61)));
+        Assert.Equal($"edgeFleets[0].{direction}[60]", error.KeyPath);
+        Assert.Equal($"61 {word} rules exceed the quota of 60 per security group (AWS default); this is rule 61", error.Message);
+        Assert.Equal((13 + 60, 9), (error.Line, error.Column));
+        Assert.Contains("quotas: { securityGroupRulesPerGroup: N }", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sixty_rules_fit_the_default_quota_and_a_declared_raised_quota_allows_more()
+    {
+        Assert.Equal(60, ValidFleet(Rules("ingress", 60)).Ingress.Count);
+        var raised = StackFiles.Valid("quotas:\n  securityGroupRulesPerGroup: 100\n" + Fleet(Rules("ingress", 100)));
+        Assert.Equal(100, Assert.Single(raised.EdgeFleets).Ingress.Count);
+        Assert.Equal(100, raised.Quotas.SecurityGroupRulesPerGroup);
+        var error = StackFiles.SingleError("quotas:\n  securityGroupRulesPerGroup: 100\n" + Fleet(Rules("ingress", 101)));
+        Assert.Equal("101 inbound rules exceed the quota of 100 per security group (quotas.securityGroupRulesPerGroup); this is rule 101", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("lots")]
+    public void A_declared_rule_quota_stays_within_what_AWS_allows(string value)
+    {
+        var error = StackFiles.SingleError(StackFiles.Minimal + "quotas:\n  securityGroupRulesPerGroup: " + value + "\n");
+        Assert.Equal("quotas.securityGroupRulesPerGroup", error.KeyPath);
+        Assert.Contains("1,000", error.Fix, StringComparison.Ordinal);
+        Assert.Equal((4, 31), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void A_duplicate_rule_is_refused_at_the_second_one()
+    {
+        var error = StackFiles.SingleError(Fleet("ingress:\n  - { cidr: 10.1.0.0/24, ports: \"443\" }\n  - { cidr: 10.1.0.0/24, ports: \"443\", description: again }\n"));
+        Assert.Equal("edgeFleets[0].ingress[1]", error.KeyPath);
+        Assert.Equal("the same rule as edgeFleets[0].ingress[0] (cidr, protocol and ports); EC2 refuses a duplicate rule", error.Message);
+        Assert.Equal((14, 9), (error.Line, error.Column));
+    }
+
     [Fact]
     public void A_minimal_fleet_gets_safe_defaults()
     {

@@ -80,7 +80,8 @@ public sealed class OidcRoleRulesTests
             """));
 
         Assert.Equal("oidc.roles[0].subjects[0]", error.KeyPath);
-        Assert.Contains("contains whitespace", error.Message, StringComparison.Ordinal);
+        Assert.Equal((11, 18), (error.Line, error.Column));
+        Assert.Contains("starts or ends with whitespace", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EdgeIam.Config.Iam;
 using EdgeIam.Config.Tests.Support;
 
 namespace EdgeIam.Config.Tests.Iam;
@@ -30,7 +31,9 @@ public sealed class RoleAccessRulesTests
     {
         var policies = string.Join(", ", Enumerable.Range(0, 11).Select(i => $"arn:aws:iam::111111111111:policy/P{i}"));
         var error = StackFiles.SingleError(Role($"    managedPolicies: [{policies}]"));
-        Assert.Equal("11 managed policies exceed the IAM quota of 10 per role", error.Message);
+        Assert.Equal("11 managed policies exceed the IAM quota of 10 per role; this is policy 11", error.Message);
+        Assert.Equal("crossAccount[0].managedPolicies", error.KeyPath);
+        Assert.Equal((7, 23 + (10 * 37)), (error.Line, error.Column));
     }
 
     [Fact]
@@ -62,5 +65,46 @@ public sealed class RoleAccessRulesTests
         var error = StackFiles.SingleError(Role("    maxSessionDuration: 13h"));
         Assert.Equal("crossAccount[0].maxSessionDuration", error.KeyPath);
         Assert.Contains("out of range", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInlinePolicyOverIamsQuotaIsRefusedAtThePermissions()
+    {
+        var resources = string.Join(", ", Enumerable.Range(0, 200).Select(i => $"\"arn:aws:s3:::acme-edge-artifacts-dev/{new string('x', 60)}{i}/*\""));
+        var error = StackFiles.SingleError(Role($"""
+                permissions:
+                  - sid: Artifacts
+                    actions: [s3:GetObject]
+                    resources: [{resources}]
+            """));
+        Assert.Equal("crossAccount[0].permissions", error.KeyPath);
+        Assert.Equal((8, 7), (error.Line, error.Column));
+        Assert.Matches(@"^the role's inline policy would be \d{5} characters \(whitespace excluded\), over IAM's quota of 10240", error.Message);
+    }
+
+    [Fact]
+    public void AnInlinePolicyJustUnderTheQuotaLoads()
+    {
+        // 100 resources of 80 characters: about 8,500 characters.
+        var resources = string.Join(", ", Enumerable.Range(0, 100).Select(i => $"\"arn:aws:s3:::acme-edge-artifacts-dev/{new string('x', 40)}{i:D3}/*\""));
+        var stack = StackFiles.Valid(Role($"""
+                permissions:
+                  - sid: Artifacts
+                    actions: [s3:GetObject]
+                    resources: [{resources}]
+            """));
+        var size = PolicySize.OfInlinePolicy(stack.CrossAccount[0].Access.Permissions);
+        Assert.InRange(size, 8000, RoleAccessParser.MaxInlinePolicyCharacters);
+    }
+
+    [Fact]
+    public void PositionsOfMappingsAreKeptForChecksAfterLoading()
+    {
+        var stack = StackFiles.Valid(Role("    maxSessionDuration: 2h"));
+        var position = stack.PositionOf("crossAccount[0].trust.whatever");
+        Assert.NotNull(position);
+        Assert.Equal(("crossAccount[0]", 4, 5), (position.KeyPath, position.Line, position.Column));
+        Assert.Equal(Path.Combine("stacks", "dev.yaml") + ":4:5", stack.Where("crossAccount[0]"));
+        Assert.Equal(stack.SourceFile, stack.Where("nowhere"));
     }
 }

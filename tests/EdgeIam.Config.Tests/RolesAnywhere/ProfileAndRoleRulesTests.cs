@@ -147,6 +147,18 @@ public sealed class ProfileAndRoleRulesTests
         Assert.Contains("justification", error.Fix, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sessionPolicy: []", "rolesAnywhere.profiles[0].sessionPolicy", "is an empty list, which would be left out of the template and so restrict nothing")]
+    [InlineData("sessionPolicy:\n        - effect: Deny\n          actions: []\n          resources: [\"*\"]", "rolesAnywhere.profiles[0].sessionPolicy[0].actions", "is an empty list")]
+    public void AnEmptySessionPolicyOrAStatementWithoutActionsIsRefused(string policy, string path, string message)
+    {
+        var yaml = Edit("roles: [EdgeDeviceRole]", "roles: [EdgeDeviceRole]\n      " + policy);
+        var error = StackFiles.SingleError(yaml, CaFile());
+        Assert.Equal(path, error.KeyPath);
+        Assert.Equal(message, error.Message);
+        Assert.True(error.Line > 0 && error.Column > 0);
+    }
+
     [Fact]
     public void ProfileSettingsAreKept()
     {

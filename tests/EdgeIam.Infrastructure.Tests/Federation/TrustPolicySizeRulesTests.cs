@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeIam.Infrastructure.Iam;
 using EdgeIam.Infrastructure.Tests.Support;
 
 namespace EdgeIam.Infrastructure.Tests.Federation;
@@ -28,5 +29,38 @@ public sealed class TrustPolicySizeRulesTests
         Assert.Equal("oidc.roles[0]", error.KeyPath);
         Assert.Matches(@"role 'TooManySubjects' is about \d{4} characters, over IAM's 2048-character quota", error.Problem);
         Assert.Contains("split the subjects", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheLoadersInlinePolicySizeIsExactlyWhatTheSynthesizedPolicyMeasures()
+    {
+        var config = AdHocStack.Load("""
+            account: "111111111111"
+            region: us-east-1
+            crossAccount:
+              - name: Partner
+                trustedAccounts: ["222222222222"]
+                externalId: partner-9f2c
+                permissions:
+                  - sid: Read
+                    actions: [s3:GetObject]
+                    resources: ["arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/\"quoted\" é/*"]
+                    conditions:
+                      StringEquals: { aws:RequestedRegion: [us-east-1, eu-west-1], "aws:PrincipalTag/team": edge }
+                      Bool: { aws:SecureTransport: "true" }
+                  - sid: NoDelete
+                    effect: Deny
+                    actions: [s3:DeleteObject, s3:DeleteBucket]
+                    resources: ["*"]
+            """);
+        var app = EdgeIamApp.Create([config], Path.Combine(Path.GetTempPath(), "edgeiam-tests-inline-size"));
+        var template = Amazon.CDK.Assertions.Template.FromStack((Amazon.CDK.Stack)app.Node.FindChild(config.CloudFormationStackName));
+        var policies = System.Text.Json.JsonSerializer.SerializeToElement(template.FindResources("AWS::IAM::Policy"));
+        var document = Assert.Single(policies.EnumerateObject()).Value.GetProperty("Properties").GetProperty("PolicyDocument");
+
+        var measured = TrustPolicySize.Estimate(document);
+        var estimated = EdgeIam.Config.Iam.PolicySize.OfInlinePolicy(config.CrossAccount[0].Access.Permissions);
+
+        Assert.Equal(measured, estimated);
     }
 }
