@@ -115,7 +115,7 @@ public sealed class SynthOutputSafetyTests : IDisposable
         var synth = InputFiles.WithinTime.Run(() => CliRunner.Run("synth", "--config-dir", config, "--out", output), TimeSpan.FromSeconds(60), "synth with a FIFO stack file");
 
         Assert.Equal(ExitCodes.BadInput, synth.ExitCode);
-        Assert.Contains($"edgeiam: '{Path.Combine(config, "dev.yaml")}' is a FIFO (named pipe)", synth.Error, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(config, "dev.yaml")}: error: is a FIFO (named pipe)", synth.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", synth.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }

@@ -124,7 +124,9 @@ public static partial class RoleAccessParser
         }
 
         // The same judgement EIAM-PERM-001 makes of the synthesized template, so synth and check cannot disagree.
-        var tooBroad = PermissionBreadth.Describe(actions, notAction: false, resources, notResource: false, out _);
+        // Unknown actions are errors of their own above; judging their breadth too would report one item twice.
+        var known = actions.Where(a => ActionReferenceCheck.Problem(a) is null).ToList();
+        var tooBroad = PermissionBreadth.Describe(known, notAction: false, resources, notResource: false, out _);
         if (effect == "Allow" && tooBroad is not null && justification is null)
         {
             s.Context.Error(s.Node, s.PathOf("actions"),
