@@ -26,7 +26,7 @@ internal static class SchemaLimits
             "its length or digits); and the difference between `x:`, `x: null` and `x: ~` (all JSON null to an editor)",
         ["value-semantics"] =
             "checks of meaning rather than form: the region list, host bits of a CIDR, a port range whose low end is above " +
-            "its high end, duplicates that differ only in YAML type (222222222222 and \"222222222222\"), certificate and CRL " +
+            "its high end, duplicates in a list that holds an unquoted number or boolean (222222222222 and \"222222222222\"; 10 and 010, true and True are one JSON value but two texts, so the schema checks uniqueness only among strings), certificate and CRL " +
             "contents",
         ["size-of-output"] =
             "limits on what EdgeIam writes rather than on a value: inline policy size (10,240 characters per role, whitespace " +

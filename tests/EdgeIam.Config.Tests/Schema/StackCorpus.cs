@@ -63,6 +63,8 @@ internal static class StackCorpus
             Ok("condition-bool-unquoted-true", Edit(Dev, DevRegionCondition, DevRegionCondition + "          Bool:\n            aws:SecureTransport: true\n")),
             Ok("condition-numeric-value", Edit(Dev, DevRegionCondition, DevRegionCondition + "          NumericLessThanEquals:\n            s3:max-keys: 100\n")),
             Ok("condition-value-list", Edit(Dev, "aws:RequestedRegion: us-east-1\n", "aws:RequestedRegion: [us-east-1, us-east-2]\n")),
+            Ok("condition-values-one-number-two-texts", Edit(Dev, DevRegionCondition, DevRegionCondition + "          NumericLessThanEquals:\n            s3:max-keys: [100, 0100]\n")),
+            Ok("condition-values-one-boolean-two-texts", Edit(Dev, DevRegionCondition, DevRegionCondition + "          Bool:\n            aws:SecureTransport: [true, True]\n")),
             Ok("condition-ifexists-operator", Edit(Dev, DevRegionCondition, "          ForAnyValue:StringEqualsIfExists:\n            aws:RequestedRegion: us-east-1\n")),
             Ok("count-quoted", Edit(Dev, "    count: 2\n", "    count: \"2\"\n")),
             Ok("count-plus-sign", Edit(Dev, "    count: 2\n", "    count: +2\n")),
