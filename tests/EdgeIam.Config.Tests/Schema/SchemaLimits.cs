@@ -18,7 +18,8 @@ internal static class SchemaLimits
             "that is not one of the provider's, unique names across sections (JSON Schema has no cross-field equality)",
         ["provider-dependent"] =
             "rules that depend on the preset of the provider a role names (GitHub/GitLab subject formats, which claims AWS " +
-            "STS evaluates, org-wide wildcards when the file also has a generic provider): the schema cannot follow the name",
+            "STS evaluates, org-wide wildcards when the file also has a generic provider, one claim conditioned with and " +
+            "without the provider's host prefix): the schema cannot follow the name",
         ["lost-in-yaml"] =
             "what the YAML core schema rewrites before an editor validates: an unquoted number's leading zeros, sign, base " +
             "(0x, 0o) or exponent (the loader reads the digits as written); the text of an unquoted number or boolean in a " +
