@@ -6,14 +6,9 @@ namespace EdgeIam.Config.Tests.Schema;
 /// </summary>
 public sealed class SchemaCorpusTests
 {
-    private const string PendingSkip =
-        "depends on the config engineer's issue-10 loader refusals (SchemaLimits.PendingLoaderRules); un-skip after merging wt-config";
+    public static TheoryData<string> Agreed() => Names(c => c.LoaderOnly is null);
 
-    public static TheoryData<string> Agreed() => Names(c => c.LoaderOnly is null && c.Pending is null);
-
-    public static TheoryData<string> LoaderOnly() => Names(c => c.LoaderOnly is not null && c.Pending is null);
-
-    public static TheoryData<string> Pending() => Names(c => c.Pending is not null);
+    public static TheoryData<string> LoaderOnly() => Names(c => c.LoaderOnly is not null);
 
     [Theory]
     [MemberData(nameof(Agreed))]
@@ -33,35 +28,10 @@ public sealed class SchemaCorpusTests
         var corpusCase = Find(name);
         var loader = LoaderVerdict.Errors(name, corpusCase.Yaml);
         Assert.True(loader.Count > 0, $"{name}: the loader accepts it, so it is no example of loader-only rule '{corpusCase.LoaderOnly}'");
+        Assert.DoesNotContain(loader, e => e.StartsWith("loader threw", StringComparison.Ordinal));
         var schema = SchemaErrors(corpusCase);
         Assert.True(schema.Count == 0,
             $"{name}: the schema refuses it now; drop '{corpusCase.LoaderOnly}' from this case.\n" + string.Join("\n", schema));
-    }
-
-    [Theory]
-    [MemberData(nameof(Pending))]
-    public void SchemaAlreadyRefusesWhatTheLoaderIsAboutToRefuse(string name)
-    {
-        var corpusCase = Find(name);
-        var schema = SchemaErrors(corpusCase);
-        if (corpusCase.LoaderOnly is null)
-        {
-            Assert.True(schema.Count > 0, $"{name}: the schema accepts it");
-        }
-        else
-        {
-            Assert.True(schema.Count == 0, $"{name}: the schema refuses it; drop '{corpusCase.LoaderOnly}'.\n" + string.Join("\n", schema));
-        }
-    }
-
-    [Theory(Skip = PendingSkip)]
-    [MemberData(nameof(Pending))]
-    public void LoaderRefusesThePendingCases(string name)
-    {
-        var corpusCase = Find(name);
-        var loader = LoaderVerdict.Errors(name, corpusCase.Yaml);
-        Assert.True(loader.Count > 0, $"{name}: the loader accepts it ({SchemaLimits.PendingLoaderRules[corpusCase.Pending!]})");
-        Assert.DoesNotContain(loader, e => e.StartsWith("loader threw", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,12 +42,10 @@ public sealed class SchemaCorpusTests
         Assert.Equal(all.Count, all.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());
         Assert.All(all, c => Assert.Matches("^[A-Za-z0-9][A-Za-z0-9-]*$", c.Name));
         Assert.All(all.Where(c => c.LoaderOnly is not null), c => Assert.Contains(c.LoaderOnly!, SchemaLimits.LoaderOnlyRules.Keys));
-        Assert.All(all.Where(c => c.Pending is not null), c => Assert.Contains(c.Pending!, SchemaLimits.PendingLoaderRules.Keys));
-        Assert.All(all.Where(c => c.Valid), c => Assert.True(c.LoaderOnly is null && c.Pending is null, c.Name));
+        Assert.All(all.Where(c => c.Valid), c => Assert.True(c.LoaderOnly is null, c.Name));
 
         // Every listed limit is shown by at least one file, so the list cannot hold a rule nobody checked.
         Assert.All(SchemaLimits.LoaderOnlyRules.Keys, rule => Assert.Contains(all, c => c.LoaderOnly == rule));
-        Assert.All(SchemaLimits.PendingLoaderRules.Keys, rule => Assert.Contains(all, c => c.Pending == rule));
     }
 
     /// <summary>

@@ -123,6 +123,61 @@ public sealed class SchemaPropertyTests(ITestOutputHelper output)
         Assert.True(outcomes.Keys.Count(k => k.Contains("refused by both", StringComparison.Ordinal)) >= 2, "the generator never produced an invalid value");
     }
 
+    /// <summary>
+    /// A declared rules quota (absent, or written any way YAML allows) and a rule count around it and around AWS's
+    /// default 60: the schema refuses only what the loader refuses; it leaves a count over a declared quota to the
+    /// loader (SchemaLimits "declared-quota") and the text of an unquoted number to YAML ("lost-in-yaml").
+    /// </summary>
+    [Fact]
+    public void DeclaredQuotaAndRuleCountGetTheLoadersVerdict()
+    {
+        var outcomes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var quota = Gen.Frequency((1, Gen.Const(((string Text, bool Unquoted)?)null)),
+            (4, Written(Around(0, 1, 30, 59, 60, 61, 1000, 1001)).Select(w => ((string Text, bool Unquoted)?)w)));
+        var count = Gen.Frequency((3, Gen.Int[57, 63]), (1, Gen.Int[0, 70]), (1, Gen.Int[28, 32]));
+        Gen.Select(quota, count, Gen.Bool, (q, n, inbound) => (Quota: q, Count: n, Inbound: inbound)).Sample(sample =>
+        {
+            string File(string? quotaText) => Top + $"    {(sample.Inbound ? "ingress" : "egress")}:" + (sample.Count == 0 ? " []\n" : "\n")
+                + string.Concat(Enumerable.Range(1, sample.Count).Select(i => string.Create(CultureInfo.InvariantCulture, $"      - cidr: 203.0.113.{i}/32\n        ports: 443\n")))
+                + (quotaText is null ? "" : $"quotas:\n  securityGroupRulesPerGroup: {quotaText}\n");
+            var yaml = File(sample.Quota?.Text);
+            var schemaAccepts = StackSchema.Instance.Errors(YamlToJson.Convert(yaml, out var problem)).Count == 0 && problem is null;
+            var loaderAccepts = Loads(yaml);
+            var plain = sample.Quota is { Unquoted: true } u && IsPlainNumber(u.Text) ? Plain(u.Text) : null;
+            var declared = plain ?? sample.Quota?.Text.Trim('"');
+            var limit = declared is not null && int.TryParse(declared, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : (int?)null;
+            string outcome;
+            if (schemaAccepts == loaderAccepts)
+            {
+                outcome = loaderAccepts ? "accepted by both" : "refused by both";
+            }
+            else
+            {
+                Assert.True(schemaAccepts, $"the schema refuses what the loader accepts:\n{yaml}");
+                if (limit is { } declaredLimit && sample.Count > declaredLimit && (plain is null || Loads(File(plain)) == false))
+                {
+                    outcome = "over the declared quota: refused by the loader alone";
+                }
+                else
+                {
+                    Assert.True(plain is not null && Loads(File(plain)), $"the loader alone refuses, for no listed reason:\n{yaml}");
+                    outcome = "unquoted: lost in YAML (loader reads the text, the schema the number)";
+                }
+            }
+
+            outcomes.AddOrUpdate(outcome, 1, (_, c) => c + 1);
+        }, iter: 400, threads: 1, print: s => $"{s.Quota?.Text ?? "(no quota)"} / {s.Count} rules");
+
+        foreach (var (outcome, c) in outcomes.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{c,5} {outcome}");
+        }
+
+        Assert.Contains("accepted by both", outcomes.Keys);
+        Assert.Contains("refused by both", outcomes.Keys);
+        Assert.Contains("over the declared quota: refused by the loader alone", outcomes.Keys);
+    }
+
     /// <summary>These files read no other file, so the loader runs on them in memory.</summary>
     private static bool Loads(string yaml) => !StackFiles.Load(yaml).HasErrors;
 
