@@ -6,7 +6,7 @@ namespace EdgeIam.Policy;
 /// <summary>The result of <c>check</c>: the stacks looked at and every finding in a stable order.</summary>
 public sealed class CheckReport
 {
-    public CheckReport(IReadOnlyList<CheckedStack> stacks, IEnumerable<Finding> findings)
+    internal CheckReport(IReadOnlyList<CheckedStack> stacks, IEnumerable<Finding> findings)
     {
         Stacks = stacks;
         Findings = findings

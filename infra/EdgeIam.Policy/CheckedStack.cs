@@ -5,5 +5,5 @@ namespace EdgeIam.Policy;
 /// <summary>A stack <c>check</c> looked at.</summary>
 public sealed record CheckedStack(string Name, string StackId, string TemplateFile, int RoleCount)
 {
-    public static CheckedStack From(StackTemplate stack) => new(stack.Name, stack.StackId, stack.FilePath, stack.Roles.Count);
+    internal static CheckedStack From(StackTemplate stack) => new(stack.Name, stack.StackId, stack.FilePath, stack.Roles.Count);
 }

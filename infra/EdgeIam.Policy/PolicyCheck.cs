@@ -9,6 +9,9 @@ namespace EdgeIam.Policy;
 /// </summary>
 public static class PolicyCheck
 {
+    /// <summary>Every rule <c>check</c> runs, in catalogue order: ID, title, severity, fix and help URL.</summary>
+    public static IReadOnlyList<RuleDescriptor> Rules { get; } = [.. RuleCatalog.All.Select(r => r.Descriptor)];
+
     /// <summary>
     /// Loads <paramref name="assemblyDir"/> (every EdgeIam-&lt;name&gt;.template.json, or only <paramref name="stacks"/>)
     /// and checks it. Throws <see cref="TemplateException"/> on bad input.

@@ -5,7 +5,7 @@ namespace EdgeIam.Policy.Access;
 /// <summary>A condition clause as reports show it: operator, key and the raw values (patterns verbatim).</summary>
 public sealed record ConditionFact(ConditionOperator Operator, string Key, IReadOnlyList<string> Values)
 {
-    public static ConditionFact From(ConditionClause clause) => new(clause.Operator, clause.Key, clause.Values);
+    internal static ConditionFact From(ConditionClause clause) => new(clause.Operator, clause.Key, clause.Values);
 
     public string NormalizedKey => Key.ToLowerInvariant();
 

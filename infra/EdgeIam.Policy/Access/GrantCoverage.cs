@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Access;
 /// Whether a base grant allows everything a head grant allows: head actions and resources within the base's, and every
 /// base condition still present in the head at least as tight. Differences are put in words for the diff.
 /// </summary>
-public static class GrantCoverage
+internal static class GrantCoverage
 {
     public static bool ActionsCovered(IReadOnlyList<string> baseActions, bool baseNot, IReadOnlyList<string> headActions, bool headNot) =>
         (baseNot, headNot) switch

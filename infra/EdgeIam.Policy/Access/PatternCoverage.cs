@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Access;
 /// Whether one IAM pattern matches every string another matches (so replacing the first with the second does not widen
 /// access). Wildcards only count where the operator takes them (<paramref name="baseLike"/>/<paramref name="headLike"/>).
 /// </summary>
-public static class PatternCoverage
+internal static class PatternCoverage
 {
     public static bool Covers(string basePattern, bool baseLike, string headPattern, bool headLike, bool ignoreCase = false)
     {

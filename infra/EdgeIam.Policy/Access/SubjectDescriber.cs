@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Access;
 /// Puts OIDC subject claims in words: GitHub (<c>repo:acme/edge-app:ref:refs/heads/main</c> → "repo acme/edge-app,
 /// branch main") and GitLab (<c>project_path:group/app:ref_type:branch:ref:main</c>); others are quoted as they are.
 /// </summary>
-public static class SubjectDescriber
+internal static class SubjectDescriber
 {
     public static string Describe(string subject)
     {

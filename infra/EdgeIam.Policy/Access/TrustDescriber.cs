@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Access;
 /// Says who a trust statement lets in, in words: e.g. "GitHub Actions, audience sts.amazonaws.com, repo acme/edge-app,
 /// branch main". The raw patterns are reported alongside, so nothing is lost in the wording.
 /// </summary>
-public static class TrustDescriber
+internal static class TrustDescriber
 {
     // Exact keys: IAM matches principals exactly, so "Token.Actions.githubusercontent.com" is not GitHub Actions.
     private static readonly Dictionary<string, string> Issuers = new(StringComparer.Ordinal)

@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Evaluation;
 /// A compiled <c>Action</c>/<c>NotAction</c> list. Actions are case-insensitive, so patterns are lower-cased once and
 /// matched against the request's lower-cased action.
 /// </summary>
-public sealed class ActionMatcher
+internal sealed class ActionMatcher
 {
     private readonly WildcardPattern[] _patterns;
 

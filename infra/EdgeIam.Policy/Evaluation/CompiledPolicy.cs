@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation;
 
 /// <summary>A policy document compiled for evaluation; compile once, evaluate many times.</summary>
-public sealed class CompiledPolicy
+internal sealed class CompiledPolicy
 {
     private CompiledPolicy(string name, PolicyDocument document, CompiledStatement[] statements, bool isTrust)
     {

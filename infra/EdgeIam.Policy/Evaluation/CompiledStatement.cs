@@ -4,7 +4,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation;
 
 /// <summary>A statement with every pattern and condition compiled, so evaluation does no parsing.</summary>
-public sealed class CompiledStatement
+internal sealed class CompiledStatement
 {
     private readonly PrincipalMatcher? _principal;
     private readonly bool _notPrincipal;

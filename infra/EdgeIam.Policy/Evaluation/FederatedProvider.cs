@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Evaluation;
 /// A <c>Federated</c> principal value: an OIDC provider ARN (<c>arn:aws:iam::111111111111:oidc-provider/host/path</c>),
 /// a SAML provider ARN, or a well-known IdP name such as <c>cognito-identity.amazonaws.com</c>.
 /// </summary>
-public sealed record FederatedProvider(string Value, string Name, string? Account, bool IsSaml)
+internal sealed record FederatedProvider(string Value, string Name, string? Account, bool IsSaml)
 {
     public static FederatedProvider From(string value)
     {

@@ -8,7 +8,7 @@ namespace EdgeIam.Policy.Evaluation;
 /// <see cref="Decide(CompiledPolicy, AccessRequest)"/> is the allocation-free hot path; <see cref="Evaluate(CompiledPolicy, AccessRequest)"/>
 /// explains every statement.
 /// </summary>
-public static class PolicyEvaluator
+internal static class PolicyEvaluator
 {
     public static Decision Decide(CompiledPolicy policy, AccessRequest request)
     {

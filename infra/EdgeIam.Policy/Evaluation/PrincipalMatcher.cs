@@ -4,7 +4,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation;
 
 /// <summary>A compiled <c>Principal</c> element. Principal values take no wildcards other than a lone <c>*</c>.</summary>
-public sealed partial class PrincipalMatcher
+internal sealed partial class PrincipalMatcher
 {
     private readonly bool _anyone;
     private readonly bool _anyAws;

@@ -52,12 +52,12 @@ public sealed class RequestContext
         FromPairs(pairs.Select(p => new KeyValuePair<string, string>(p.Key, p.Value)));
 
     /// <summary>Looks a key up by its lower-cased name.</summary>
-    public bool TryGetValues(string normalizedKey, out string[] values) => _values.TryGetValue(normalizedKey, out values!);
+    internal bool TryGetValues(string normalizedKey, out string[] values) => _values.TryGetValue(normalizedKey, out values!);
 
     public bool ContainsKey(string key) => _values.ContainsKey(key.ToLowerInvariant());
 
     /// <summary>Adds keys the request does not already carry (e.g. <c>aws:PrincipalArn</c> derived from the caller).</summary>
-    public RequestContext WithDefaults(IEnumerable<KeyValuePair<string, string>> defaults)
+    internal RequestContext WithDefaults(IEnumerable<KeyValuePair<string, string>> defaults)
     {
         var missing = defaults.Where(d => !ContainsKey(d.Key)).ToList();
         if (missing.Count == 0)

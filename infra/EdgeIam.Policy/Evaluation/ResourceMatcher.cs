@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation;
 
 /// <summary>A compiled <c>Resource</c>/<c>NotResource</c> list: ARN patterns per segment, policy variables allowed.</summary>
-public sealed class ResourceMatcher
+internal sealed class ResourceMatcher
 {
     private readonly ArnPattern?[] _patterns;
     private readonly VariableTemplate?[] _templates;

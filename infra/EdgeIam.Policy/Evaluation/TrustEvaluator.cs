@@ -9,7 +9,7 @@ namespace EdgeIam.Policy.Evaluation;
 /// Fails closed: a statement without Principal matches nobody, the root user is refused, and a statement whose
 /// principal or condition values are unresolved makes the answer "cannot be proved" whenever it could change it.
 /// </summary>
-public static class TrustEvaluator
+internal static class TrustEvaluator
 {
     public static TrustDecision Evaluate(CompiledPolicy trust, AccessRequest request, string? roleAccount = null, Func<string, bool>? isUnresolved = null)
     {

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Evaluation;
 /// escapes <c>${*}</c>, <c>${?}</c>, <c>${$}</c> (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 /// Substituted text and escapes are literal: they never act as wildcards. Substitution is a single pass.
 /// </summary>
-public sealed class VariableTemplate
+internal sealed class VariableTemplate
 {
     private readonly Part[] _parts;
 

@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Model;
 
 /// <summary>The operator families of the IAM condition element, one evaluator each.</summary>
-public enum ConditionFamily
+internal enum ConditionFamily
 {
     String,
     Numeric,

@@ -11,7 +11,7 @@ public sealed record ConditionOperator(
 {
     private const string IfExistsSuffix = "IfExists";
 
-    public ConditionFamily Family => Kind switch
+    internal ConditionFamily Family => Kind switch
     {
         <= ConditionOperatorKind.StringNotLike => ConditionFamily.String,
         <= ConditionOperatorKind.NumericGreaterThanEquals => ConditionFamily.Numeric,
@@ -32,13 +32,13 @@ public sealed record ConditionOperator(
         or ConditionOperatorKind.NotIpAddress or ConditionOperatorKind.ArnNotEquals or ConditionOperatorKind.ArnNotLike;
 
     /// <summary>Operators whose values may hold <c>*</c> and <c>?</c> wildcards.</summary>
-    public bool SupportsWildcards => Kind is ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike
+    internal bool SupportsWildcards => Kind is ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike
         || Family == ConditionFamily.Arn;
 
     /// <summary>
     /// Operators whose values may hold policy variables (String, ARN and Bool per the operator reference).
     /// </summary>
-    public bool SupportsVariables => Family is ConditionFamily.String or ConditionFamily.Arn or ConditionFamily.Bool;
+    internal bool SupportsVariables => Family is ConditionFamily.String or ConditionFamily.Arn or ConditionFamily.Bool;
 
     /// <summary>Parses an operator name; set qualifiers and the <c>IfExists</c> suffix are case-insensitive like the base name.</summary>
     public static bool TryParse(string name, [NotNullWhen(true)] out ConditionOperator? result)

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Model;
 /// How each typed operator family reads its values; shared by the parser (to reject bad values with a path) and the
 /// evaluator (to compare request values).
 /// </summary>
-public static class ConditionValueFormats
+internal static class ConditionValueFormats
 {
     public static bool TryParseNumber(ReadOnlySpan<char> text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Model;
 /// Finds repeated keys in a JSON object before any DOM parser keeps only one of them: two <c>StringEquals</c> blocks in
 /// one <c>Condition</c> would otherwise silently drop a condition.
 /// </summary>
-public static class DuplicateKeyDetector
+internal static class DuplicateKeyDetector
 {
     /// <summary>Every repeated key, located by the JSON path of the second occurrence, in document order.</summary>
     public static IReadOnlyList<PolicyError> Find(ReadOnlySpan<byte> utf8Json, string rootPath = JsonPaths.Root)

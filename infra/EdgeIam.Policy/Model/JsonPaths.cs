@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Model;
 
 /// <summary>Builds JSONPath strings (<c>$.a.b[0]</c>, <c>$['a b']</c>) for error messages and findings.</summary>
-public static class JsonPaths
+internal static class JsonPaths
 {
     public const string Root = "$";
 

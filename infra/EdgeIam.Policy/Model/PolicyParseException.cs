@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Model;
 
 /// <summary>Thrown when a policy document is not valid; carries every error found, each with its JSON path.</summary>
-public sealed class PolicyParseException : Exception
+internal sealed class PolicyParseException : Exception
 {
     public PolicyParseException(IReadOnlyList<PolicyError> errors)
         : base(string.Join(Environment.NewLine, errors))

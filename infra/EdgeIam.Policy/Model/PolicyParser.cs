@@ -8,7 +8,7 @@ namespace EdgeIam.Policy.Model;
 /// Reads an IAM policy document (grammar: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html)
 /// into the model. Collects every error, each with its JSON path, and throws them together.
 /// </summary>
-public static class PolicyParser
+internal static class PolicyParser
 {
     private static readonly string[] DocumentKeys = ["Version", "Id", "Statement"];
     private static readonly string[] StatementKeys =

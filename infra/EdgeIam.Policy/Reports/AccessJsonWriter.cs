@@ -4,7 +4,7 @@ using EdgeIam.Policy.Access;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>access --format json</c>: every role by logical ID and config name, trust grants with raw conditions, permissions.</summary>
-public static class AccessJsonWriter
+internal static class AccessJsonWriter
 {
     public static void Write(AccessReport report, TextWriter output) => JsonReport.Write(output, json =>
     {

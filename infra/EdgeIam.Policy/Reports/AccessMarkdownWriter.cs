@@ -4,7 +4,7 @@ using EdgeIam.Policy.Access;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>access --format markdown</c>: a Mermaid graph of principals → roles, then a section per role.</summary>
-public static class AccessMarkdownWriter
+internal static class AccessMarkdownWriter
 {
     public static void Write(AccessReport report, TextWriter output)
     {

@@ -4,7 +4,7 @@ using EdgeIam.Policy.Access;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>access</c> as text: per role, who can assume it (in words, then the raw conditions) and what it may do.</summary>
-public static class AccessTextWriter
+internal static class AccessTextWriter
 {
     public static void Write(AccessReport report, TextWriter output)
     {

@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>check --format json</c>: summary, stacks and findings with rule, location, message and fix.</summary>
-public static class CheckJsonWriter
+internal static class CheckJsonWriter
 {
     public static void Write(CheckReport report, TextWriter output) => JsonReport.Write(output, json =>
     {

@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>check --format markdown</c>: a summary line and one table row per finding.</summary>
-public static class CheckMarkdownWriter
+internal static class CheckMarkdownWriter
 {
     public static void Write(CheckReport report, TextWriter output)
     {

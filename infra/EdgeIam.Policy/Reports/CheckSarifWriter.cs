@@ -11,7 +11,7 @@ namespace EdgeIam.Policy.Reports;
 /// every rule in tool.driver.rules, results with a physical location (template file and line) and a logical one
 /// (stack/resource), and a stable fingerprint.
 /// </summary>
-public static class CheckSarifWriter
+internal static class CheckSarifWriter
 {
     public const string ToolName = "edgeiam-check";
 

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Rules;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary>The default <c>check</c> output: findings grouped by stack and role, each with where and how to fix it.</summary>
-public static class CheckTextWriter
+internal static class CheckTextWriter
 {
     public static void Write(CheckReport report, TextWriter output)
     {

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Access;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>diff --format json</c>.</summary>
-public static class DiffJsonWriter
+internal static class DiffJsonWriter
 {
     public static void Write(AccessDiff diff, TextWriter output) => JsonReport.Write(output, json =>
     {

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Access;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>diff --format markdown</c>: a PR comment, widening first and flagged.</summary>
-public static class DiffMarkdownWriter
+internal static class DiffMarkdownWriter
 {
     public static void Write(AccessDiff diff, TextWriter output)
     {

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Access;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>diff</c> as text: per stack and role, each change with its details (raw patterns included).</summary>
-public static class DiffTextWriter
+internal static class DiffTextWriter
 {
     public static void Write(AccessDiff diff, TextWriter output)
     {

@@ -8,7 +8,7 @@ namespace EdgeIam.Policy.Reports;
 /// Maps JSON paths of a file to 1-based line numbers (for SARIF regions). A path that is not in the file (e.g. one
 /// that only exists after intrinsics were resolved) falls back to its nearest ancestor.
 /// </summary>
-public sealed class JsonLineLocator
+internal sealed class JsonLineLocator
 {
     private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary>Writes indented JSON through a callback, with readable (unescaped) non-ASCII and a final newline.</summary>
-public static class JsonReport
+internal static class JsonReport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

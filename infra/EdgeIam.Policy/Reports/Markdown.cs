@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Reports;
 
 /// <summary>Markdown helpers: table cells and inline code that survive pipes, backticks and newlines.</summary>
-public static class Markdown
+internal static class Markdown
 {
     /// <summary>Text for a table cell or list item: pipes escaped, angle brackets as entities (GitHub would drop them as HTML).</summary>
     public static string Cell(string text) =>

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Rules;
 namespace EdgeIam.Policy.Reports;
 
 /// <summary>The rules table of docs/policy-engine.md, generated from <see cref="RuleCatalog"/> (a test keeps the doc in sync).</summary>
-public static class RulesTable
+internal static class RulesTable
 {
     public const string Begin = "<!-- BEGIN RULES (generated from RuleCatalog; a test keeps this in sync) -->";
     public const string End = "<!-- END RULES -->";

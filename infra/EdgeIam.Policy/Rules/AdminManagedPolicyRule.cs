@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-PERM-002: AWS managed policies that amount to administrator access need the same justification as
 /// <c>Action *</c>; other AWS managed policies are fine.
 /// </summary>
-public sealed class AdminManagedPolicyRule : PolicyRule
+internal sealed class AdminManagedPolicyRule : PolicyRule
 {
     private static readonly string[] AdminPolicies = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
 

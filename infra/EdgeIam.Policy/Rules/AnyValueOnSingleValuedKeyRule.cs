@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-COND-002: set qualifiers on single-valued keys elsewhere (ForAnyValue, or ForAllValues in a Deny) do not fail
 /// open but say something the key cannot mean; AWS advises against them.
 /// </summary>
-public sealed class AnyValueOnSingleValuedKeyRule : PolicyRule
+internal sealed class AnyValueOnSingleValuedKeyRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-COND-002",

@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Rules;
 /// What the rules know about condition keys: which are single-valued (set operators on them are a mistake, see
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
 /// </summary>
-public static class ConditionKeys
+internal static class ConditionKeys
 {
     private static readonly HashSet<string> MultivaluedGlobalKeys = new(StringComparer.OrdinalIgnoreCase)
     {

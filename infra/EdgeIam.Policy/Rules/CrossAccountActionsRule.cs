@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-XACCT-003: a trust statement for principals of another account allows more than role assumption and its two
 /// session options. <c>sts:*</c> or <c>*</c> there also lets the other account call whatever STS adds later.
 /// </summary>
-public sealed class CrossAccountActionsRule : PolicyRule
+internal sealed class CrossAccountActionsRule : PolicyRule
 {
     private static readonly string[] Allowed = ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"];
 

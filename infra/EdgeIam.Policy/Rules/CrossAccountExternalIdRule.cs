@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-XACCT-001: trust for another account without an external ID leaves the role open to the confused-deputy
 /// problem (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html).
 /// </summary>
-public sealed class CrossAccountExternalIdRule : PolicyRule
+internal sealed class CrossAccountExternalIdRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-XACCT-001",

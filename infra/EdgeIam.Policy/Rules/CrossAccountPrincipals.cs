@@ -5,7 +5,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>Finds AWS principals of other accounts in a trust statement.</summary>
-public static class CrossAccountPrincipals
+internal static class CrossAccountPrincipals
 {
     /// <summary>
     /// The accounts other than the stack's own that an Allow statement trusts (account roots and principal ARNs).

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-XACCT-002: STS accepts external IDs of 2 to 1224 characters from [\w+=,.@:/-]
 /// (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html); anything else can never be sent.
 /// </summary>
-public sealed partial class ExternalIdFormatRule : PolicyRule
+internal sealed partial class ExternalIdFormatRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-XACCT-002",

@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Rules;
 /// IAM quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html): characters are counted
 /// without whitespace. Symbolic values are counted as written, so sizes near a limit are approximate.
 /// </summary>
-public static class IamQuotas
+internal static class IamQuotas
 {
     /// <summary>Role trust policy length (default quota; can be raised to 4096).</summary>
     public const int TrustPolicyCharacters = 2048;

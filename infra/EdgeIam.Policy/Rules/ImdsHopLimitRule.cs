@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-IMDS-002: a hop limit above 2 lets metadata responses travel past a container bridge into further network
 /// hops; 1 is for hosts, 2 for containers (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-options.html).
 /// </summary>
-public sealed class ImdsHopLimitRule : PolicyRule
+internal sealed class ImdsHopLimitRule : PolicyRule
 {
     public const int MaximumHops = 2;
 

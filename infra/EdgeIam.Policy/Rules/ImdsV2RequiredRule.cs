@@ -8,7 +8,7 @@ namespace EdgeIam.Policy.Rules;
 /// configuration without HttpTokens gets "optional"
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-launchconfiguration-metadataoptions.html).
 /// </summary>
-public sealed class ImdsV2RequiredRule : PolicyRule
+internal sealed class ImdsV2RequiredRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-IMDS-001",

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>EIAM-SIZE-002: all inline policies of a role share one size quota.</summary>
-public sealed class InlinePolicySizeRule : PolicyRule
+internal sealed class InlinePolicySizeRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-SIZE-002",

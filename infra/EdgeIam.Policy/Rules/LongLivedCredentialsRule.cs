@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-CRED-001: IAM users and access keys are long-lived credentials; EdgeIam exists so edge workloads use roles
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles).
 /// </summary>
-public sealed class LongLivedCredentialsRule : PolicyRule
+internal sealed class LongLivedCredentialsRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-CRED-001",

@@ -12,7 +12,7 @@ namespace EdgeIam.Policy.Rules;
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
 /// Parts that are template symbols (deploy-time values) are not judged here.
 /// </summary>
-public sealed partial class MalformedPrincipalRule : PolicyRule
+internal sealed partial class MalformedPrincipalRule : PolicyRule
 {
     // https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html
     private static readonly string[] Partitions = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>EIAM-SIZE-003: more managed policies than the per-role quota fails at deploy time.</summary>
-public sealed class ManagedPolicyCountRule : PolicyRule
+internal sealed class ManagedPolicyCountRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-SIZE-003",

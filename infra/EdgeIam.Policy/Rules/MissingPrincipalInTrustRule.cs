@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html). Such a statement
 /// is refused at deploy; the evaluator lets it match no caller, never every caller.
 /// </summary>
-public sealed class MissingPrincipalInTrustRule : PolicyRule
+internal sealed class MissingPrincipalInTrustRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-TRUST-004",

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>EIAM-TRUST-003: NotAction in a trust policy allows every STS action it does not list, present and future.</summary>
-public sealed class NotActionInTrustRule : PolicyRule
+internal sealed class NotActionInTrustRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-TRUST-003",

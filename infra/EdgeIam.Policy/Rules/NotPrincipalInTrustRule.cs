@@ -3,7 +3,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>EIAM-TRUST-002: NotPrincipal in a trust policy trusts everyone it does not list.</summary>
-public sealed class NotPrincipalInTrustRule : PolicyRule
+internal sealed class NotPrincipalInTrustRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-TRUST-002",

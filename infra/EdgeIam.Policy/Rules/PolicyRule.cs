@@ -3,7 +3,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>One check over a stack. Each rule lives in its own file, with compliant and non-compliant tests.</summary>
-public abstract class PolicyRule
+internal abstract class PolicyRule
 {
     public abstract RuleDescriptor Descriptor { get; }
 

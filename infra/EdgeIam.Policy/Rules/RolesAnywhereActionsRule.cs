@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-RA-002: Roles Anywhere calls sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity together; a trust that
 /// misses one makes every CreateSession fail (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html).
 /// </summary>
-public sealed class RolesAnywhereActionsRule : PolicyRule
+internal sealed class RolesAnywhereActionsRule : PolicyRule
 {
     private static readonly string[] Required = ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"];
 

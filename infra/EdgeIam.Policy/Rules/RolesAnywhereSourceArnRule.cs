@@ -8,7 +8,7 @@ namespace EdgeIam.Policy.Rules;
 /// (any CA someone registers later) can assume the role
 /// (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html#trust-policy).
 /// </summary>
-public sealed class RolesAnywhereSourceArnRule : PolicyRule
+internal sealed class RolesAnywhereSourceArnRule : PolicyRule
 {
     private static readonly ConditionOperatorKind[] Equality =
         [ConditionOperatorKind.ArnEquals, ConditionOperatorKind.ArnLike, ConditionOperatorKind.StringEquals, ConditionOperatorKind.StringLike];

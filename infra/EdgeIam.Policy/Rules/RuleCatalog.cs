@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>Every rule <c>check</c> runs, in the order of the rules table (docs/policy-engine.md).</summary>
-public static class RuleCatalog
+internal static class RuleCatalog
 {
     public static IReadOnlyList<PolicyRule> All { get; } =
     [

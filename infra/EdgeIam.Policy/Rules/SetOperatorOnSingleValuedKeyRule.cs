@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-COND-001: <c>ForAllValues</c> is true when the key is missing, so in an Allow statement on a single-valued key
 /// it fails open (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
 /// </summary>
-public sealed class SetOperatorOnSingleValuedKeyRule : PolicyRule
+internal sealed class SetOperatorOnSingleValuedKeyRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-COND-001",

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>EIAM-SIZE-001: a trust policy over the quota fails at deploy time.</summary>
-public sealed class TrustPolicySizeRule : PolicyRule
+internal sealed class TrustPolicySizeRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-SIZE-001",

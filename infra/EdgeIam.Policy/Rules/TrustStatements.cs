@@ -4,7 +4,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>Questions the trust rules ask about a statement.</summary>
-public static class TrustStatements
+internal static class TrustStatements
 {
     public const string WebIdentityAction = "sts:AssumeRoleWithWebIdentity";
     public const string RolesAnywhereService = "rolesanywhere.amazonaws.com";

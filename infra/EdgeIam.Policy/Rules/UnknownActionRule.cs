@@ -11,7 +11,7 @@ namespace EdgeIam.Policy.Rules;
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html). A value known only at
 /// deploy time (a Ref or Fn::Sub) cannot be checked and is a finding too.
 /// </summary>
-public sealed class UnknownActionRule : PolicyRule
+internal sealed class UnknownActionRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-PERM-003",

@@ -10,7 +10,7 @@ namespace EdgeIam.Policy.Rules;
 /// silence. Parameters are deploy-time input, not errors: the cross-account rules treat them as another account and
 /// the evaluator says the answer depends on them.
 /// </summary>
-public sealed class UnresolvedValueRule : PolicyRule
+internal sealed class UnresolvedValueRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-PROOF-001",

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-WEBID-004: exact (StringEquals) and wildcard (StringLike) subjects in one statement are ANDed, so a token must
 /// satisfy both; the wildcard list then never admits anything the exact list does not (terraform-aws-iam issue #633).
 /// </summary>
-public sealed class WebIdentityAndedSubjectsRule : PolicyRule
+internal sealed class WebIdentityAndedSubjectsRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-WEBID-004",

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-WEBID-001: without <c>aud</c> pinned by StringEquals, a token minted for another application of the same
 /// issuer is accepted (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html).
 /// </summary>
-public sealed class WebIdentityAudienceRule : PolicyRule
+internal sealed class WebIdentityAudienceRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-WEBID-001",

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-WEBID-003: a subject pattern of <c>*</c>, or a wildcard in the owner/repository part
 /// (<c>repo:acme/*</c>, <c>project_path:group/*</c>), trusts every repository a pattern can name, including new ones.
 /// </summary>
-public sealed class WebIdentityBroadSubjectRule : PolicyRule
+internal sealed class WebIdentityBroadSubjectRule : PolicyRule
 {
     private static readonly string[] ScopedPrefixes = ["repo:", "project_path:"];
 

@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Rules;
 /// EIAM-WEBID-002: without a <c>sub</c> condition any workflow, repository or user of the issuer can assume the role
 /// (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services).
 /// </summary>
-public sealed class WebIdentitySubjectRule : PolicyRule
+internal sealed class WebIdentitySubjectRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-WEBID-002",

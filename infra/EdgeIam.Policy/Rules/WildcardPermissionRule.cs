@@ -9,7 +9,7 @@ namespace EdgeIam.Policy.Rules;
 /// <c>arn:*</c> or <c>arn:aws:ec2:*:*:*</c> is <c>Resource *</c>. The justification is the role's Metadata <c>edgeiam:justifications</c> keyed by the statement's Sid, or a cdk-nag
 /// suppression with a reason (never enough for full admin).
 /// </summary>
-public sealed class WildcardPermissionRule : PolicyRule
+internal sealed class WildcardPermissionRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-PERM-001",

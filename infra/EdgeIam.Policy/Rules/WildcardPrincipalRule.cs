@@ -4,7 +4,7 @@ using EdgeIam.Policy.Templates;
 namespace EdgeIam.Policy.Rules;
 
 /// <summary>EIAM-TRUST-001: <c>"Principal": "*"</c> (or <c>{"AWS": "*"}</c>) in a trust Allow lets any AWS principal try.</summary>
-public sealed class WildcardPrincipalRule : PolicyRule
+internal sealed class WildcardPrincipalRule : PolicyRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-TRUST-001",

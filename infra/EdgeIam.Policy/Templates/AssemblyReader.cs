@@ -11,8 +11,8 @@ namespace EdgeIam.Policy.Templates;
 /// </summary>
 public static partial class AssemblyReader
 {
-    public const string StackPrefix = "EdgeIam-";
-    public const string TemplateSuffix = ".template.json";
+    internal const string StackPrefix = "EdgeIam-";
+    internal const string TemplateSuffix = ".template.json";
 
     /// <summary>
     /// Loads the named stacks (<c>dev</c> or <c>EdgeIam-dev</c>), or every stack when none are named.

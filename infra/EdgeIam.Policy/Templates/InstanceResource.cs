@@ -1,4 +1,4 @@
 namespace EdgeIam.Policy.Templates;
 
 /// <summary>An <c>AWS::EC2::Instance</c> and the launch template (of this template) it starts from, if any.</summary>
-public sealed record InstanceResource(string LogicalId, string? LaunchTemplateLogicalId, MetadataOptions? Metadata, string JsonPath);
+internal sealed record InstanceResource(string LogicalId, string? LaunchTemplateLogicalId, MetadataOptions? Metadata, string JsonPath);

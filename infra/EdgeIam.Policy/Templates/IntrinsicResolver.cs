@@ -11,7 +11,7 @@ namespace EdgeIam.Policy.Templates;
 /// <see cref="SymbolicValue"/>), <c>Fn::Sub</c> and <c>Fn::Join</c> are evaluated around them, and OIDC providers
 /// resolve to their ARN so a <c>Federated</c> principal names its issuer.
 /// </summary>
-public sealed class IntrinsicResolver
+internal sealed class IntrinsicResolver
 {
     private readonly JsonElement _resources;
     private readonly JsonElement _parameters;

@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Templates;
 /// Why a statement may use <c>*</c>: the resource's Metadata <c>"edgeiam:justifications": {"&lt;Sid&gt;": "why"}</c>,
 /// or a cdk-nag suppression (<c>Metadata.cdk_nag.rules_to_suppress</c>) with a written reason.
 /// </summary>
-public sealed class Justifications
+internal sealed class Justifications
 {
     public const string MetadataKey = "edgeiam:justifications";
 

@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Templates;
 /// An <c>AWS::EC2::LaunchTemplate</c> or <c>AWS::AutoScaling::LaunchConfiguration</c> (<see cref="Type"/>);
 /// <see cref="Metadata"/> is null when it sets no MetadataOptions.
 /// </summary>
-public sealed record LaunchTemplateResource(string LogicalId, string? Name, MetadataOptions? Metadata, string JsonPath)
+internal sealed record LaunchTemplateResource(string LogicalId, string? Name, MetadataOptions? Metadata, string JsonPath)
 {
     public const string LaunchTemplateType = "AWS::EC2::LaunchTemplate";
     public const string LaunchConfigurationType = "AWS::AutoScaling::LaunchConfiguration";

@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Templates;
 
 /// <summary>Instance metadata service settings (IMDS): <c>HttpTokens</c>, <c>HttpEndpoint</c>, <c>HttpPutResponseHopLimit</c>.</summary>
-public sealed record MetadataOptions(string? HttpTokens, string? HttpEndpoint, int? HopLimit, string JsonPath)
+internal sealed record MetadataOptions(string? HttpTokens, string? HttpEndpoint, int? HopLimit, string JsonPath)
 {
     /// <summary>IMDSv2 only: session tokens required, or the endpoint switched off altogether.</summary>
     public bool RequiresTokens =>

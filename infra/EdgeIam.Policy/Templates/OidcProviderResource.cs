@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Templates;
 
 /// <summary>An OIDC identity provider (<c>AWS::IAM::OIDCProvider</c> or CDK's custom provider).</summary>
-public sealed record OidcProviderResource(
+internal sealed record OidcProviderResource(
     string LogicalId,
     string Url,
     string Arn,

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Templates;
 
 /// <summary>How a permission policy reaches a role.</summary>
-public enum PermissionPolicyKind
+internal enum PermissionPolicyKind
 {
     /// <summary>In the role's <c>Policies</c> property.</summary>
     Inline,
@@ -16,7 +16,7 @@ public enum PermissionPolicyKind
 }
 
 /// <summary>A permission policy of a role, with where it came from and its size as IAM counts it.</summary>
-public sealed record PermissionPolicy(
+internal sealed record PermissionPolicy(
     string Name,
     PermissionPolicyKind Kind,
     string SourceLogicalId,

@@ -7,11 +7,11 @@ namespace EdgeIam.Policy.Templates;
 public sealed class RoleResource
 {
     /// <summary>Tag key and Metadata key that carry the role's name in the stack file.</summary>
-    public const string ConfigNameKey = "edgeiam:role";
+    internal const string ConfigNameKey = "edgeiam:role";
 
     private readonly Lazy<CompiledPolicy> _trust;
 
-    public RoleResource(
+    internal RoleResource(
         string logicalId,
         string? configName,
         string? roleName,
@@ -50,7 +50,7 @@ public sealed class RoleResource
     /// <summary>Characters of the trust policy without whitespace, as IAM counts against its quota.</summary>
     public int TrustPolicySize { get; }
 
-    public IReadOnlyList<PermissionPolicy> PermissionPolicies { get; }
+    internal IReadOnlyList<PermissionPolicy> PermissionPolicies { get; }
 
     /// <summary>Managed policies by ARN (AWS managed or elsewhere), not counting this template's own managed policies.</summary>
     public IReadOnlyList<string> ManagedPolicyArns { get; }
@@ -59,14 +59,14 @@ public sealed class RoleResource
 
     public string? PermissionsBoundary { get; }
 
-    public Justifications Justifications { get; }
+    internal Justifications Justifications { get; }
 
     public string JsonPath { get; }
 
     /// <summary>Config name with logical ID, e.g. <c>GitHubDeploy (GitHubDeployRole1A2B3C)</c>.</summary>
     public string DisplayName => ConfigName is null ? LogicalId : $"{ConfigName} ({LogicalId})";
 
-    public CompiledPolicy CompiledTrust => _trust.Value;
+    internal CompiledPolicy CompiledTrust => _trust.Value;
 
     /// <summary>
     /// The resource type: <c>AWS::IAM::Role</c>, or for the rules' view of identity policies elsewhere
@@ -78,19 +78,19 @@ public sealed class RoleResource
     /// The deploy-time <c>Fn::If</c> condition values this reading assumed, e.g. <c>IsProd=false</c>; null when the
     /// template fixes every condition the role uses.
     /// </summary>
-    public string? Branch { get; init; }
+    internal string? Branch { get; init; }
 
     /// <summary>The role read under every other combination of its open conditions (see <see cref="Branch"/>).</summary>
-    public IReadOnlyList<RoleResource> Variants { get; init; } = [];
+    internal IReadOnlyList<RoleResource> Variants { get; init; } = [];
 
     /// <summary>Open conditions beyond what the reader enumerates; their other branches were not read.</summary>
-    public IReadOnlyList<string> UnreadConditions { get; init; } = [];
+    internal IReadOnlyList<string> UnreadConditions { get; init; } = [];
 
     /// <summary>
     /// Symbols in this role's policies whose value the template does not fix: unknown intrinsics (<c>${Fn::Foo(...)}</c>),
     /// references to nothing, parameters. An evaluation that depends on one is "cannot be proved".
     /// </summary>
-    public IReadOnlySet<string> UnresolvedSymbols { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    internal IReadOnlySet<string> UnresolvedSymbols { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
     /// Decides the role (trust) side of an assume-role request, under every branch of its deploy-time conditions: when

@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Templates;
 
 /// <summary>An IAM Roles Anywhere profile (<c>AWS::RolesAnywhere::Profile</c>) and the roles it can hand out.</summary>
-public sealed record RolesAnywhereProfileResource(
+internal sealed record RolesAnywhereProfileResource(
     string LogicalId,
     string? Name,
     IReadOnlyList<string> RoleArns,

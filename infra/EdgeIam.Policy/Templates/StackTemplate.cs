@@ -3,6 +3,11 @@ namespace EdgeIam.Policy.Templates;
 /// <summary>What the policy engine reads from one stack's template: identities, trust and the compute that uses them.</summary>
 public sealed class StackTemplate
 {
+    // Built only by the template reader: a stack the engine did not read could not be checked.
+    internal StackTemplate()
+    {
+    }
+
     public required string Name { get; init; }
 
     /// <summary>The CloudFormation stack / artifact ID, e.g. <c>EdgeIam-dev</c>.</summary>
@@ -15,18 +20,18 @@ public sealed class StackTemplate
     /// <summary>Every role, sorted by logical ID.</summary>
     public required IReadOnlyList<RoleResource> Roles { get; init; }
 
-    public required IReadOnlyList<OidcProviderResource> OidcProviders { get; init; }
+    internal IReadOnlyList<OidcProviderResource> OidcProviders { get; init; } = [];
 
     public required IReadOnlyList<TrustAnchorResource> TrustAnchors { get; init; }
 
-    public required IReadOnlyList<RolesAnywhereProfileResource> RolesAnywhereProfiles { get; init; }
+    internal IReadOnlyList<RolesAnywhereProfileResource> RolesAnywhereProfiles { get; init; } = [];
 
-    public required IReadOnlyList<LaunchTemplateResource> LaunchTemplates { get; init; }
+    internal IReadOnlyList<LaunchTemplateResource> LaunchTemplates { get; init; } = [];
 
-    public required IReadOnlyList<InstanceResource> Instances { get; init; }
+    internal IReadOnlyList<InstanceResource> Instances { get; init; } = [];
 
     /// <summary>IAM users and access keys: long-lived credentials this project never wants.</summary>
-    public required IReadOnlyList<TemplateResource> LongLivedCredentials { get; init; }
+    internal IReadOnlyList<TemplateResource> LongLivedCredentials { get; init; } = [];
 
     /// <summary>
     /// Users, groups and standalone policies not attached to a role of the template, as role-shaped holders of
@@ -59,7 +64,7 @@ public sealed class StackTemplate
     /// reading, view k their k-th other branch (or the primary when they have fewer). Users, groups and unattached
     /// policies appear as role-shaped holders so the permission rules see them.
     /// </summary>
-    public IEnumerable<StackTemplate> ForRules()
+    internal IEnumerable<StackTemplate> ForRules()
     {
         var all = Roles.Concat(OtherPolicyHolders).ToList();
         var views = 1 + all.Select(r => r.Variants.Count).DefaultIfEmpty(0).Max();
@@ -90,7 +95,7 @@ public sealed class StackTemplate
     /// not evaluate, a reference to nothing, or a parameter. Pseudo parameters and this template's resources keep an
     /// identity and are not unresolved.
     /// </summary>
-    public bool IsUnresolvedSymbol(string symbol) => SymbolicValue.Classify(symbol, ResourceTypes.ContainsKey, Parameters.Contains) != SymbolKind.Resolved;
+    internal bool IsUnresolvedSymbol(string symbol) => SymbolicValue.Classify(symbol, ResourceTypes.ContainsKey, Parameters.Contains) != SymbolKind.Resolved;
 
     private RoleResource? UniqueIgnoringCase(string name)
     {

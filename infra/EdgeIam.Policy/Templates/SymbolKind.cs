@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Templates;
 
 /// <summary>What a <see cref="SymbolicValue"/> symbol stands for.</summary>
-public enum SymbolKind
+internal enum SymbolKind
 {
     /// <summary>A pseudo parameter or a resource of this template: unknown text, known identity.</summary>
     Resolved,

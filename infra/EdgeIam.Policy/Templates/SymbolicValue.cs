@@ -9,7 +9,7 @@ namespace EdgeIam.Policy.Templates;
 /// <c>${AWS::AccountId}</c> (pseudo parameter). IAM policy variables always hold a single colon
 /// (<c>${aws:username}</c>), so the two never collide.
 /// </summary>
-public static partial class SymbolicValue
+internal static partial class SymbolicValue
 {
     public static string Ref(string logicalId) => "${" + logicalId + "}";
 

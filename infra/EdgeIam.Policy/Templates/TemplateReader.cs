@@ -12,7 +12,7 @@ namespace EdgeIam.Policy.Templates;
 /// policies, OIDC providers, Roles Anywhere anchors and profiles, launch templates, instances, users and keys.
 /// Duplicate keys and invalid policies are bad input, reported with the file and JSON path.
 /// </summary>
-public static class TemplateReader
+internal static class TemplateReader
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -1,4 +1,4 @@
 namespace EdgeIam.Policy.Templates;
 
 /// <summary>Any other resource a rule cares about (IAM users, access keys), by logical ID and type.</summary>
-public sealed record TemplateResource(string LogicalId, string Type, string JsonPath);
+internal sealed record TemplateResource(string LogicalId, string Type, string JsonPath);

@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Evaluation.Conditions;
 /// ArnEquals / ArnLike (identical: both take wildcards per ARN segment, case-sensitive) and their negations;
 /// policy variables allowed.
 /// </summary>
-public sealed class ArnConditionMatcher : ConditionMatcher
+internal sealed class ArnConditionMatcher : ConditionMatcher
 {
     private readonly ArnPattern?[] _patterns;
     private readonly VariableTemplate?[] _templates;

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>BinaryEquals: the policy value and the request value are base64 and compared byte by byte.</summary>
-public sealed class BinaryConditionMatcher : ConditionMatcher
+internal sealed class BinaryConditionMatcher : ConditionMatcher
 {
     private readonly byte[][] _values;
 

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>Bool: <c>true</c>/<c>false</c>, case-insensitive; a request value that is neither matches nothing. Variables allowed.</summary>
-public sealed class BoolConditionMatcher : ConditionMatcher
+internal sealed class BoolConditionMatcher : ConditionMatcher
 {
     private readonly bool?[] _literals;
     private readonly VariableTemplate?[] _templates;

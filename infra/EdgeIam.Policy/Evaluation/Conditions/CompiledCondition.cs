@@ -10,7 +10,7 @@ namespace EdgeIam.Policy.Evaluation.Conditions;
 /// <c>ForAllValues</c> is true on a missing or empty set and <c>ForAnyValue</c> false; a plain operator needs a
 /// single request value; several policy values are ORed, and ANDed under negation.
 /// </summary>
-public sealed class CompiledCondition
+internal sealed class CompiledCondition
 {
     private readonly string _key;
     private readonly ConditionMatcher? _matcher;

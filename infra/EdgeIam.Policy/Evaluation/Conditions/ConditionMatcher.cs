@@ -4,7 +4,7 @@ namespace EdgeIam.Policy.Evaluation.Conditions;
 /// One operator family's comparison of a single request value against all policy values of a clause (ORed).
 /// Negation, missing keys and set qualifiers are handled once, in <see cref="CompiledCondition"/>.
 /// </summary>
-public abstract class ConditionMatcher
+internal abstract class ConditionMatcher
 {
     public abstract ValueMatch MatchAny(string requestValue, RequestContext context);
 

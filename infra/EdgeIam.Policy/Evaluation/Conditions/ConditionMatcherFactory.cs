@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>Picks the family matcher for an operator.</summary>
-public static class ConditionMatcherFactory
+internal static class ConditionMatcherFactory
 {
     public static ConditionMatcher Create(ConditionOperator op, IReadOnlyList<string> values, bool variablesEnabled) => op.Family switch
     {

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>DateEquals, DateLessThan(Equals), DateGreaterThan(Equals) and DateNotEquals over ISO 8601 or epoch seconds.</summary>
-public sealed class DateConditionMatcher(ConditionOperatorKind kind, IReadOnlyList<string> values)
+internal sealed class DateConditionMatcher(ConditionOperatorKind kind, IReadOnlyList<string> values)
     : OrderedConditionMatcher<DateTimeOffset>(OrderingOf(kind), values, ConditionValueFormats.TryParseDate)
 {
     private static ValueOrdering OrderingOf(ConditionOperatorKind kind) => kind switch

@@ -4,7 +4,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>IpAddress / NotIpAddress: the request address lies in one of the policy's IPv4 or IPv6 CIDR blocks.</summary>
-public sealed class IpAddressConditionMatcher : ConditionMatcher
+internal sealed class IpAddressConditionMatcher : ConditionMatcher
 {
     private readonly IPNetwork[] _networks;
 

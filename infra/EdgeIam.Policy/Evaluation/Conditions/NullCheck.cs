@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Evaluation.Conditions;
 /// The Null operator: <c>true</c> asks that the key be absent (or empty), <c>false</c> that it be present; several
 /// values are ORed (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null).
 /// </summary>
-public sealed class NullCheck
+internal sealed class NullCheck
 {
     private readonly bool _acceptsMissing;
     private readonly bool _acceptsPresent;

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>NumericEquals, NumericLessThan(Equals), NumericGreaterThan(Equals) and NumericNotEquals; no variables or wildcards.</summary>
-public sealed class NumericConditionMatcher(ConditionOperatorKind kind, IReadOnlyList<string> values)
+internal sealed class NumericConditionMatcher(ConditionOperatorKind kind, IReadOnlyList<string> values)
     : OrderedConditionMatcher<decimal>(OrderingOf(kind), values, ConditionValueFormats.TryParseNumber)
 {
     private static ValueOrdering OrderingOf(ConditionOperatorKind kind) => kind switch

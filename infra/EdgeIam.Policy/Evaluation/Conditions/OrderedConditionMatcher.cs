@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>How an ordered family compares the request value with a policy value.</summary>
-public enum ValueOrdering
+internal enum ValueOrdering
 {
     Equal,
     Less,
@@ -14,7 +14,7 @@ public enum ValueOrdering
 /// Families over ordered values (numbers, dates): policy values are parsed once, a request value that does not
 /// parse matches nothing, and the first policy value that satisfies the ordering matches (values are ORed).
 /// </summary>
-public abstract class OrderedConditionMatcher<T> : ConditionMatcher
+internal abstract class OrderedConditionMatcher<T> : ConditionMatcher
     where T : struct, IComparable<T>
 {
     private readonly T[] _values;
@@ -28,7 +28,7 @@ public abstract class OrderedConditionMatcher<T> : ConditionMatcher
         _values = [.. values.Select(v => parse(v, out var parsed) ? (T?)parsed : null).Where(v => v.HasValue).Select(v => v!.Value)];
     }
 
-    public delegate bool Parser(ReadOnlySpan<char> text, out T value);
+    internal delegate bool Parser(ReadOnlySpan<char> text, out T value);
 
     public override ValueMatch MatchAny(string requestValue, RequestContext context)
     {

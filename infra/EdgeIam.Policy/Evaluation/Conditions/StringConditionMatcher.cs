@@ -6,7 +6,7 @@ namespace EdgeIam.Policy.Evaluation.Conditions;
 /// StringEquals / StringEqualsIgnoreCase / StringLike and their negations: case-sensitive unless IgnoreCase;
 /// only the Like operators treat <c>*</c> and <c>?</c> as wildcards; policy variables allowed.
 /// </summary>
-public sealed class StringConditionMatcher : ConditionMatcher
+internal sealed class StringConditionMatcher : ConditionMatcher
 {
     private readonly WildcardPattern?[] _patterns;
     private readonly VariableTemplate?[] _templates;

@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Evaluation.Conditions;
 
 /// <summary>How one request value compares with a clause's policy values, before negation.</summary>
-public enum ValueMatch
+internal enum ValueMatch
 {
     NoMatch,
     Match,
