@@ -12,7 +12,8 @@ namespace EdgeIam.Infrastructure.Iam;
 /// <summary>
 /// The one way EdgeIam creates an IAM role: an exact trust policy, explicit permissions, a maximum session duration,
 /// the <c>edgeiam:role</c> tag the policy engine keys on, and a trust-policy size check. (The permissions boundary is
-/// applied to every role by <see cref="EdgeIamStack"/>'s aspect.)
+/// applied to every role by <see cref="EdgeIamStack"/>'s aspect.) Every other rule on a role (its name, with the stack
+/// prefix) is the loader's; here it is only asserted.
 /// </summary>
 public sealed class EdgeRole : Construct
 {
@@ -80,10 +81,12 @@ public sealed class EdgeRole : Construct
         var size = TrustPolicySize.Estimate(stack.Resolve(trust));
         if (size > TrustPolicyCharacterLimit)
         {
-            throw new StackInputException(stack.Config.Where(props.KeyPath), props.KeyPath,
+            // The one check that needs the rendered trust document; recorded so every oversized role of every stack is
+            // reported together (EdgeIamApp.Create throws them as one StackInputException).
+            stack.Refuse(new StackInputException(stack.Config.Where(props.KeyPath), props.KeyPath,
                 string.Create(CultureInfo.InvariantCulture,
                     $"the trust policy of role '{props.ConfigName}' is about {size} characters, over IAM's {TrustPolicyCharacterLimit}-character quota (whitespace excluded)."),
-                "split the subjects or principals across two roles, or replace long exact lists with patterns.");
+                "split the subjects or principals across two roles, or replace long exact lists with patterns."));
         }
     }
 
