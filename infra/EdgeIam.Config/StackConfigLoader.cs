@@ -78,6 +78,7 @@ public sealed partial class StackConfigLoader
         }
 
         Federation.OidcProviderOwnership.Check(stacks, diagnostics);
+        StackNameCollisions.Check(stacks, diagnostics);
         return new StackLoadResult(stacks, diagnostics.Items);
     }
 

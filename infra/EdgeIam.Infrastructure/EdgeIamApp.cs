@@ -29,7 +29,8 @@ public static class EdgeIamApp
 
     /// <summary>
     /// Creates the app. <paramref name="outdir"/> null means the CDK default (<c>CDK_OUTDIR</c> when the CDK CLI
-    /// launched us).
+    /// launched us). Throws <see cref="StackInputException"/> with every refusal of every stack when a construct
+    /// refused input.
     /// </summary>
     public static App Create(IEnumerable<StackConfig> stacks, string? outdir)
     {
@@ -40,12 +41,18 @@ public static class EdgeIamApp
             AnalyticsReporting = false,
             Context = Context,
         });
+        var refusals = new List<StackInputException>();
         foreach (var stack in stacks)
         {
-            _ = new EdgeIamStack(app, stack);
+            refusals.AddRange(new EdgeIamStack(app, stack).Refusals);
         }
 
-        return app;
+        return refusals.Count switch
+        {
+            0 => app,
+            1 => throw refusals[0],
+            _ => throw new StackInputException(refusals),
+        };
     }
 
     public static CloudAssembly Synthesize(IEnumerable<StackConfig> stacks, string? outdir) => Create(stacks, outdir).Synth();

@@ -57,6 +57,14 @@ public sealed class EdgeIamStack : Stack
 
     public StackConfig Config { get; }
 
+    private readonly List<StackInputException> _refusals = [];
+
+    /// <summary>Input a construct refused (only what needs the rendered template: a trust policy's size), in construction order.</summary>
+    public IReadOnlyList<StackInputException> Refusals => _refusals;
+
+    /// <summary>Records a refusal instead of throwing it, so the other roles of every stack are still checked.</summary>
+    internal void Refuse(StackInputException refusal) => _refusals.Add(refusal);
+
     /// <summary>The <see cref="EdgeIamStack"/> a construct belongs to.</summary>
     public static EdgeIamStack Containing(IConstruct construct) =>
         Stack.Of(construct) as EdgeIamStack

@@ -1,21 +1,20 @@
-using System.Text.RegularExpressions;
 using EdgeIam.Config.Reading;
+using EdgeIam.Config.Stack;
 
 namespace EdgeIam.Config.Federation;
 
 /// <summary>
-/// Role names of the federation sections: IAM's pattern (<c>[\w+=,.@-]{1,64}</c>,
-/// https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html) and unique across oidc.roles and
-/// crossAccount (IAM role names are unique per account).
+/// Reads the role names of the federation sections with <see cref="RoleNames"/>' pattern, unique across oidc.roles
+/// and crossAccount (IAM role names are unique per account); the stack-wide checks are <see cref="RoleNames.Check"/>.
 /// </summary>
-internal sealed partial class IamRoleNames
+internal sealed class IamRoleNames
 {
     private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The role's <c>name</c>, or null after recording an error.</summary>
     public string? Read(MappingReader role)
     {
-        var name = role.Matching("name", RoleNamePattern(), "an IAM role name (letters, digits and +=,.@_-; at most 64)",
+        var name = role.Matching("name", RoleNames.Pattern(), RoleNames.PatternDescription,
             "name the role for what it does, e.g. name: GitHubDeploy.", required: true);
         if (name is not null && !_seen.Add(name))
         {
@@ -27,7 +26,4 @@ internal sealed partial class IamRoleNames
 
         return name;
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RoleNamePattern();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EdgeIam.Config.Naming;
 using EdgeIam.Config.Reading;
 using YamlDotNet.RepresentationModel;
 
@@ -63,9 +64,13 @@ internal static class RolesAnywhereParser
         var profiles = section.Items("profiles", ProfileParser.Keys, p => ProfileParser.Parse(p, anchorNames, roleNames, profileNames), required: true,
             fix: "add `profiles:` linking anchors to roles, e.g. `- { name: edge-device, trustAnchors: [edge-ca], roles: [EdgeDeviceRole] }`.");
 
-        RequireUniqueNames(section.Context, anchorNames, "trust anchor", RolesAnywhereNames.TrustAnchorOutput);
-        RequireUniqueNames(section.Context, roleNames, "role", RolesAnywhereNames.RoleOutput);
-        RequireUniqueNames(section.Context, profileNames, "profile", RolesAnywhereNames.ProfileOutput);
+        var anchorIds = RequireUniqueNames(section.Context, anchorNames, "trust anchor")
+            .SelectMany(d => Ids(d, "trust anchor", ConstructIds.TrustAnchor, ConstructIds.TrustAnchorOutput));
+        var roleIds = RequireUniqueNames(section.Context, roleNames, "role")
+            .SelectMany(d => Ids(d, "role", ConstructIds.RolesAnywhereRole, ConstructIds.DevicePrefixPolicy, ConstructIds.RoleOutput));
+        var profileIds = RequireUniqueNames(section.Context, profileNames, "profile")
+            .SelectMany(d => Ids(d, "profile", ConstructIds.Profile, ConstructIds.ProfileOutput));
+        ConstructIdCollisions.Report(section.Context, "RolesAnywhere", [.. anchorIds, .. roleIds, .. profileIds]);
 
         // Usage and mapping checks need every profile: with a broken one they would only repeat its error.
         if (ErrorCount(section.Context) == profileErrorsBefore)
@@ -106,28 +111,29 @@ internal static class RolesAnywhereParser
         return name;
     }
 
-    private static void RequireUniqueNames(ConfigContext context, List<DeclaredName> declared, string what, Func<string, string> outputKey)
+    /// <summary>Reports names declared twice; returns the first declaration of each name.</summary>
+    private static List<DeclaredName> RequireUniqueNames(ConfigContext context, List<DeclaredName> declared, string what)
     {
-        for (var i = 0; i < declared.Count; i++)
+        var unique = new List<DeclaredName>();
+        foreach (var entry in declared)
         {
-            var earlier = declared.Take(i).FirstOrDefault(d => d.Name == declared[i].Name);
+            var earlier = unique.FirstOrDefault(d => d.Name == entry.Name);
             if (earlier is not null)
             {
-                context.Error(declared[i].Node, declared[i].KeyPath + ".name", $"{what} '{declared[i].Name}' is declared twice (first at {earlier.KeyPath})",
+                context.Error(entry.Node, entry.KeyPath + ".name", $"{what} '{entry.Name}' is declared twice (first at {earlier.KeyPath})",
                     $"give every {what} its own name.");
                 continue;
             }
 
-            // Stack outputs are keyed by a letters-and-digits form of the name; two names must not meet there.
-            var clash = declared.Take(i).FirstOrDefault(d => outputKey(d.Name) == outputKey(declared[i].Name));
-            if (clash is not null)
-            {
-                context.Error(declared[i].Node, declared[i].KeyPath + ".name",
-                    $"{what} names '{clash.Name}' and '{declared[i].Name}' differ only in punctuation or case of the first letter, so both would get the stack output {outputKey(declared[i].Name)}",
-                    "rename one of them.");
-            }
+            unique.Add(entry);
         }
+
+        return unique;
     }
+
+    /// <summary>The construct IDs (and stack output keys) a declared name becomes; see <see cref="ConstructIds"/>.</summary>
+    private static IEnumerable<DerivedId> Ids(DeclaredName declared, string what, params Func<string, string>[] derive) =>
+        derive.Select(d => new DerivedId(d(declared.Name), $"{what} '{declared.Name}'", declared.KeyPath + ".name", declared.Node));
 
     private static void RequireUsed(
         ConfigContext context, List<DeclaredName> declared, IReadOnlyList<RolesAnywhereProfileConfig> profiles,

@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using EdgeIam.Config.Iam;
 using EdgeIam.Config.Reading;
-using System.Text.RegularExpressions;
 
 namespace EdgeIam.Config.RolesAnywhere;
 
@@ -19,7 +19,7 @@ internal static partial class RolesAnywhereRoleParser
     {
         var errorsBefore = RolesAnywhereParser.ErrorCount(role.Context);
         // IAM role names: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
-        var name = RolesAnywhereParser.ParseName(role, RoleNamePattern(), "an IAM role name (1-64 letters, digits or +=,.@_-)", "e.g. name: EdgeDeviceRole.", declared);
+        var name = RolesAnywhereParser.ParseName(role, Stack.RoleNames.Pattern(), Stack.RoleNames.PatternDescription, "e.g. name: EdgeDeviceRole.", declared);
         var subjects = ParseCommonNamePatterns(role, "allowedSubjects", "subject");
         var issuers = ParseCommonNamePatterns(role, "allowedIssuers", "issuer");
         var devicePrefix = role.Section("devicePrefix", DevicePrefixKeys, ParseDevicePrefix);
@@ -93,9 +93,6 @@ internal static partial class RolesAnywhereRoleParser
 
         return bucket is null || access is null ? null : new DevicePrefix(bucket, prefix.Trim('/'), access.Value);
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9+=,.@_-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RoleNamePattern();
 
     [GeneratedRegex(@"^[^""\\\x00-\x1F\x7F]+$", RegexOptions.CultureInvariant)]
     private static partial Regex CommonNamePattern();

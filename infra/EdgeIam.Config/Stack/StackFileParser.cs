@@ -56,7 +56,8 @@ internal static partial class StackFileParser
             Quotas = quotas,
             Positions = root.Context.Positions,
         };
-        RoleNameRules.Check(root, stack);
+        RoleNames.Check(root, stack);
+        Naming.StackConstructIds.Check(root, stack);
         return stack;
     }
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeIam.Config.Reading;
+using EdgeIam.Policy.Model;
 
 namespace EdgeIam.Config.Stack;
 
 /// <summary>
 /// Tag rules shared by every taggable AWS resource (IAM, EC2, Roles Anywhere): key 1-128 and value 0-256 characters
-/// of letters, digits, spaces and <c>_ . : / = + - @</c>; the <c>aws:</c> prefix is reserved; at most 50 tags per
-/// resource, counting the ones EdgeIam adds itself.
+/// of letters, digits, spaces and <c>_ . : / = + - @</c>; the <c>aws:</c> prefix is reserved by AWS and the
+/// <c>edgeiam:</c> prefix by EdgeIam (<see cref="EdgeIamMetadata"/>: the policy engine reads roles and justifications
+/// from it); at most 50 tags per resource, counting the ones EdgeIam adds itself.
 /// See https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions.
 /// </summary>
 public static partial class TagRules
@@ -15,8 +17,8 @@ public static partial class TagRules
     /// <summary>Tags EdgeIam sets on every resource; a stack file may not override them.</summary>
     public static readonly IReadOnlyList<string> Reserved = ["Project", "Stack"];
 
-    /// <summary>The tag EdgeIam sets on every IAM role (the policy engine keys on it); reserved too.</summary>
-    public const string RoleTag = "edgeiam:role";
+    /// <summary>The tag EdgeIam sets on every IAM role (the policy engine keys on it); reserved with the rest of its namespace.</summary>
+    public const string RoleTag = EdgeIamMetadata.Role;
 
     /// <summary>User-created tags per resource (tags with the aws: prefix do not count).
     /// https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions and
@@ -59,10 +61,17 @@ public static partial class TagRules
                     string.Create(CultureInfo.InvariantCulture, $"keep at most {MaxStackTags} tags in `tags`."));
             }
 
-            if (Reserved.Contains(name, StringComparer.OrdinalIgnoreCase) || name.Equals(RoleTag, StringComparison.OrdinalIgnoreCase))
+            if (Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                reader.Context.Error(at, path, $"tag '{name}' is set by EdgeIam itself",
+                reader.Context.Error(at, path, $"tag '{name}' is reserved: EdgeIam sets it itself",
                     $"remove it; EdgeIam tags every resource with {string.Join(" and ", Reserved)}, and every role with {RoleTag}.");
+            }
+            else if (EdgeIamMetadata.IsReserved(name))
+            {
+                // A stack-wide edgeiam:justification/<Sid> would justify that Sid on every role; edgeiam:role would rename them.
+                reader.Context.Error(at, path,
+                    $"tag '{name}' is in the {EdgeIamMetadata.Namespace} namespace (any case), which is reserved for the tags EdgeIam sets and the policy engine reads",
+                    $"choose a key without the {EdgeIamMetadata.Namespace} prefix; justify a statement with `justification:` on the statement itself.");
             }
             else if (name.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {

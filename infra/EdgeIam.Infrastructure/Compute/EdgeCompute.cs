@@ -1,3 +1,4 @@
+using EdgeIam.Config.Naming;
 using EdgeIam.Config.Stack;
 using EdgeIam.Infrastructure.Network;
 
@@ -23,7 +24,7 @@ internal static class EdgeCompute
         var wavelength = new WavelengthNetwork(stack, "Network", new WavelengthNetworkProps(network));
         foreach (var fleet in config.EdgeFleets)
         {
-            _ = new EdgeFleet(stack, "Fleet" + ConstructIds.Pascal(fleet.Name), new EdgeFleetProps(fleet, wavelength));
+            _ = new EdgeFleet(stack, ConstructIds.Fleet(fleet.Name), new EdgeFleetProps(fleet, wavelength));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Constructs;
+using EdgeIam.Config.Naming;
 using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.Federation;
@@ -13,7 +14,7 @@ public sealed class CrossAccountRoles : Construct
         foreach (var role in props.Roles)
         {
             var callers = role.TrustedAccounts.Count + role.TrustedPrincipals.Count;
-            _ = new EdgeRole(this, role.Name, new EdgeRoleProps(
+            _ = new EdgeRole(this, ConstructIds.CrossAccountRole(role.Name), new EdgeRoleProps(
                 role.KeyPath,
                 role.Name,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Cross-account role for {callers} trusted caller(s), external ID required (EdgeIam {role.KeyPath})"),

@@ -1,11 +1,12 @@
 using Constructs;
+using EdgeIam.Config.Naming;
 using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.Federation;
 
 /// <summary>
 /// The <c>oidc</c> section: one <see cref="OidcProvider"/> per configured provider (under <c>Providers</c>) and one
-/// <see cref="EdgeRole"/> per web-identity role (under <c>Roles</c>). Construct IDs are the config names.
+/// <see cref="EdgeRole"/> per web-identity role (under <c>Roles</c>). Construct IDs are the config names (<see cref="ConstructIds"/>).
 /// </summary>
 public sealed class OidcFederation : Construct
 {
@@ -15,14 +16,14 @@ public sealed class OidcFederation : Construct
         var providerScope = new Construct(this, "Providers");
         var providers = props.Config.Providers.ToDictionary(
             p => p.Name,
-            p => new OidcProvider(providerScope, p.Name, new OidcProviderProps(p)),
+            p => new OidcProvider(providerScope, ConstructIds.OidcProvider(p.Name), new OidcProviderProps(p)),
             StringComparer.Ordinal);
 
         var roleScope = new Construct(this, "Roles");
         foreach (var role in props.Config.Roles)
         {
             var provider = providers[role.Provider.Name];
-            _ = new EdgeRole(roleScope, role.Name, new EdgeRoleProps(
+            _ = new EdgeRole(roleScope, ConstructIds.OidcRole(role.Name), new EdgeRoleProps(
                 role.KeyPath,
                 role.Name,
                 $"Web identity role for {role.Provider.Issuer} (EdgeIam {role.KeyPath})",

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 using EdgeIam.Config.Federation;
+using EdgeIamMetadata = EdgeIam.Policy.Model.EdgeIamMetadata;
 
 namespace EdgeIam.Infrastructure.Federation;
 
@@ -36,7 +37,7 @@ public sealed class OidcProvider : Construct
             ThumbprintList = Config.Thumbprints.Count > 0 ? [.. Config.Thumbprints] : null,
         });
         provider.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
-        provider.AddMetadata("edgeiam:oidcProvider", Config.Name);
+        provider.AddMetadata(EdgeIamMetadata.OidcProvider, Config.Name);
         Arn = provider.Ref;
     }
 

@@ -4,13 +4,16 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 using EdgeIam.Config.Iam;
+using EdgeIam.Config.Stack;
+using EdgeIamMetadata = EdgeIam.Policy.Model.EdgeIamMetadata;
 
 namespace EdgeIam.Infrastructure.Iam;
 
 /// <summary>
 /// The one way EdgeIam creates an IAM role: an exact trust policy, explicit permissions, a maximum session duration,
 /// the <c>edgeiam:role</c> tag the policy engine keys on, and a trust-policy size check. (The permissions boundary is
-/// applied to every role by <see cref="EdgeIamStack"/>'s aspect.)
+/// applied to every role by <see cref="EdgeIamStack"/>'s aspect.) Every other rule on a role (its name, with the stack
+/// prefix) is the loader's; here it is only asserted.
 /// </summary>
 public sealed class EdgeRole : Construct
 {
@@ -32,12 +35,12 @@ public sealed class EdgeRole : Construct
         }
 
         var stack = EdgeIamStack.Containing(this);
-        var roleName = PhysicalName(stack.Config.CloudFormationStackName, props.ConfigName);
-        if (roleName.Length > MaxRoleNameLength)
+        var roleName = RoleNames.Physical(stack.Config.CloudFormationStackName, props.ConfigName);
+        if (roleName.Length > RoleNames.MaxLength)
         {
-            throw new StackInputException(stack.Config.Where(props.KeyPath), props.KeyPath + ".name",
-                string.Create(CultureInfo.InvariantCulture, $"the IAM role name '{roleName}' is {roleName.Length} characters, over IAM's {MaxRoleNameLength}."),
-                "shorten the role's name (EdgeIam prefixes it with the stack name).");
+            // RoleNames.Check refuses every over-long prefixed name at load, with its line and column.
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"the IAM role name '{roleName}' ({props.KeyPath}) is {roleName.Length} characters, over IAM's {RoleNames.MaxLength}: the loader should have refused this"));
         }
 
         var trust = new PolicyDocument(new PolicyDocumentProps { Statements = [.. props.Trust] });
@@ -54,8 +57,8 @@ public sealed class EdgeRole : Construct
         var cfnRole = (CfnRole)Role.Node.DefaultChild!;
         cfnRole.AssumeRolePolicyDocument = trust;
         cfnRole.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
-        cfnRole.AddMetadata("edgeiam:role", props.ConfigName);
-        Amazon.CDK.Tags.Of(Role).Add("edgeiam:role", props.ConfigName);
+        cfnRole.AddMetadata(EdgeIamMetadata.Role, props.ConfigName);
+        Amazon.CDK.Tags.Of(Role).Add(EdgeIamMetadata.Role, props.ConfigName);
 
         var justifications = props.Access.Permissions
             .Where(p => p.Justification is not null)
@@ -64,7 +67,7 @@ public sealed class EdgeRole : Construct
             .ToDictionary(p => p.Key, p => (object)p.Value, StringComparer.Ordinal);
         if (justifications.Count > 0)
         {
-            cfnRole.AddMetadata("edgeiam:justifications", justifications);
+            cfnRole.AddMetadata(EdgeIamMetadata.Justifications, justifications);
         }
 
         if (props.Access.Permissions.Count > 0)
@@ -78,24 +81,16 @@ public sealed class EdgeRole : Construct
         var size = TrustPolicySize.Estimate(stack.Resolve(trust));
         if (size > TrustPolicyCharacterLimit)
         {
-            throw new StackInputException(stack.Config.Where(props.KeyPath), props.KeyPath,
+            // The one check that needs the rendered trust document; recorded so every oversized role of every stack is
+            // reported together (EdgeIamApp.Create throws them as one StackInputException).
+            stack.Refuse(new StackInputException(stack.Config.Where(props.KeyPath), props.KeyPath,
                 string.Create(CultureInfo.InvariantCulture,
                     $"the trust policy of role '{props.ConfigName}' is about {size} characters, over IAM's {TrustPolicyCharacterLimit}-character quota (whitespace excluded)."),
-                "split the subjects or principals across two roles, or replace long exact lists with patterns.");
+                "split the subjects or principals across two roles, or replace long exact lists with patterns."));
         }
     }
 
     public Role Role { get; }
-
-    /// <summary>IAM role names are at most 64 characters (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).</summary>
-    public const int MaxRoleNameLength = 64;
-
-    /// <summary>
-    /// IAM role names are unique per account, and several stacks (dev and prod) often share one account, so the
-    /// physical name carries the stack: <c>EdgeIam-prod-GitHubDeploy</c>. The config name stays in the
-    /// <c>edgeiam:role</c> tag for the policy engine.
-    /// </summary>
-    public static string PhysicalName(string cloudFormationStackName, string configName) => $"{cloudFormationStackName}-{configName}";
 
     internal static PolicyStatement ToStatement(PermissionStatement permission) => new(new PolicyStatementProps
     {

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Constructs;
+using EdgeIam.Config.Naming;
 using EdgeIam.Config.Network;
 
 namespace EdgeIam.Infrastructure.Network;
@@ -39,7 +40,7 @@ public sealed class WavelengthNetwork : Construct
 
         foreach (var zone in network.WavelengthZones)
         {
-            var subnet = new WavelengthSubnet(this, ConstructIds.Pascal(WavelengthZones.LocalName(zone.Zone)),
+            var subnet = new WavelengthSubnet(this, ConstructIds.Subnet(zone.Zone),
                 new WavelengthSubnetProps(VpcId, CarrierGatewayId, zone));
             _subnets.Add(zone.Zone, subnet);
             _ = new CfnOutput(subnet, "SubnetId", new CfnOutputProps

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.RolesAnywhere;
 using Constructs;
 using EdgeIam.Infrastructure.Iam;
+using EdgeIamMetadata = EdgeIam.Policy.Model.EdgeIamMetadata;
 
 namespace EdgeIam.Infrastructure.RolesAnywhere;
 
@@ -42,7 +43,7 @@ public sealed class RolesAnywhereProfile : Construct
                 : null,
         });
         Resource.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
-        Resource.AddMetadata("edgeiam:profile", profile.Name);
+        Resource.AddMetadata(EdgeIamMetadata.Profile, profile.Name);
     }
 
     public CfnProfile Resource { get; }

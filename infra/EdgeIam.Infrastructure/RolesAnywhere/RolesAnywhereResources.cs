@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.CDK;
 using Constructs;
+using EdgeIam.Config.Naming;
 using EdgeIam.Config.RolesAnywhere;
 using EdgeIam.Infrastructure.Iam;
 
@@ -26,29 +27,28 @@ public sealed class RolesAnywhereResources : Construct
         var anchors = new Dictionary<string, TrustAnchor>(StringComparer.Ordinal);
         foreach (var anchor in config.TrustAnchors)
         {
-            anchors[anchor.Name] = new TrustAnchor(this, "TrustAnchor" + RolesAnywhereNames.Pascal(anchor.Name), new TrustAnchorProps(anchor));
-            Output(RolesAnywhereNames.TrustAnchorOutput(anchor.Name), anchors[anchor.Name].Arn, $"ARN of the Roles Anywhere trust anchor '{anchor.Name}'");
+            anchors[anchor.Name] = new TrustAnchor(this, ConstructIds.TrustAnchor(anchor.Name), new TrustAnchorProps(anchor));
+            Output(ConstructIds.TrustAnchorOutput(anchor.Name), anchors[anchor.Name].Arn, $"ARN of the Roles Anywhere trust anchor '{anchor.Name}'");
         }
 
         var roles = new Dictionary<string, EdgeRole>(StringComparer.Ordinal);
         foreach (var role in config.Roles)
         {
             var trust = RolesAnywhereTrust.Statement([.. role.TrustAnchorNames.Select(a => anchors[a].Arn)], role.AllowedSubjects, role.AllowedIssuers);
-            var pascal = RolesAnywhereNames.Pascal(role.Name);
-            roles[role.Name] = new EdgeRole(this, "Role" + pascal, new EdgeRoleProps(role.KeyPath, role.Name, Describe(role, config), [trust], role.Access));
+            roles[role.Name] = new EdgeRole(this, ConstructIds.RolesAnywhereRole(role.Name), new EdgeRoleProps(role.KeyPath, role.Name, Describe(role, config), [trust], role.Access));
             if (role.DevicePrefix is { } prefix)
             {
-                _ = new DevicePrefixPolicy(this, "DevicePrefix" + pascal, new DevicePrefixPolicyProps(roles[role.Name].Role, prefix, stack.Config.Partition));
+                _ = new DevicePrefixPolicy(this, ConstructIds.DevicePrefixPolicy(role.Name), new DevicePrefixPolicyProps(roles[role.Name].Role, prefix, stack.Config.Partition));
             }
 
-            Output(RolesAnywhereNames.RoleOutput(role.Name), roles[role.Name].Role.RoleArn, $"ARN of the role '{role.Name}' (IAM Roles Anywhere)");
+            Output(ConstructIds.RoleOutput(role.Name), roles[role.Name].Role.RoleArn, $"ARN of the role '{role.Name}' (IAM Roles Anywhere)");
         }
 
         foreach (var profile in config.Profiles)
         {
-            var created = new RolesAnywhereProfile(this, "Profile" + RolesAnywhereNames.Pascal(profile.Name),
+            var created = new RolesAnywhereProfile(this, ConstructIds.Profile(profile.Name),
                 new RolesAnywhereProfileProps(profile, [.. profile.RoleNames.Select(r => roles[r].Role.RoleArn)]));
-            Output(RolesAnywhereNames.ProfileOutput(profile.Name), created.Arn, $"ARN of the Roles Anywhere profile '{profile.Name}'");
+            Output(ConstructIds.ProfileOutput(profile.Name), created.Arn, $"ARN of the Roles Anywhere profile '{profile.Name}'");
         }
     }
 

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.RolesAnywhere;
 using Constructs;
 using EdgeIam.Config.RolesAnywhere;
+using EdgeIamMetadata = EdgeIam.Policy.Model.EdgeIamMetadata;
 
 namespace EdgeIam.Infrastructure.RolesAnywhere;
 
@@ -39,7 +40,7 @@ public sealed class TrustAnchor : Construct
             }).ToArray(),
         });
         Resource.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
-        Resource.AddMetadata("edgeiam:trustAnchor", anchor.Name);
+        Resource.AddMetadata(EdgeIamMetadata.TrustAnchor, anchor.Name);
 
         if (anchor.Crl is { } crl)
         {

@@ -106,12 +106,30 @@ public sealed class ProfileAndRoleRulesTests
     }
 
     [Fact]
-    public void NamesMustNotShareAStackOutput()
+    public void NamesMustNotShareAConstructIdOrAStackOutput()
     {
         var yaml = Yaml(TwoProfiles.Replace("- name: factory-line", "- name: edge_device", StringComparison.Ordinal));
         var error = StackFiles.SingleError(yaml, CaFile());
         Assert.Equal("rolesAnywhere.profiles[1].name", error.KeyPath);
-        Assert.Contains("both would get the stack output RolesAnywhereProfileEdgeDeviceArn", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("profile 'edge_device' would get construct ID 'ProfileEdgeDevice' in RolesAnywhere, which profile 'edge-device' (rolesAnywhere.profiles[0].name) already gets", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrustAnchorsMustNotShareAConstructId()
+    {
+        var yaml = Yaml(TwoProfiles.Replace("factory-pca", "edge_ca", StringComparison.Ordinal));
+        var error = StackFiles.SingleError(yaml, CaFile());
+        Assert.Equal("rolesAnywhere.trustAnchors[1].name", error.KeyPath);
+        Assert.StartsWith("trust anchor 'edge_ca' would get construct ID 'TrustAnchorEdgeCa' in RolesAnywhere, which trust anchor 'edge-ca' (rolesAnywhere.trustAnchors[0].name) already gets", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RolesMustNotShareAConstructId()
+    {
+        var yaml = Yaml(TwoProfiles.Replace("FactoryRole", "Edge-Device.Role", StringComparison.Ordinal));
+        var error = StackFiles.SingleError(yaml, CaFile());
+        Assert.Equal("rolesAnywhere.roles[2].name", error.KeyPath);
+        Assert.StartsWith("role 'Edge-Device.Role' would get construct ID 'RoleEdgeDeviceRole' in RolesAnywhere, which role 'EdgeDeviceRole' (rolesAnywhere.roles[0].name) already gets", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

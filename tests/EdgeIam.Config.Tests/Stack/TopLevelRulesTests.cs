@@ -99,8 +99,8 @@ public sealed class TopLevelRulesTests
     }
 
     [Theory]
-    [InlineData("Project", "tag 'Project' is set by EdgeIam itself")]
-    [InlineData("Stack", "tag 'Stack' is set by EdgeIam itself")]
+    [InlineData("Project", "tag 'Project' is reserved: EdgeIam sets it itself")]
+    [InlineData("Stack", "tag 'Stack' is reserved: EdgeIam sets it itself")]
     [InlineData("aws:owner", "the aws: prefix is reserved for AWS")]
     [InlineData("\"bad#key\"", "'bad#key' is not a valid tag key")]
     public void TagKeysFollowAwsTagRules(string key, string message)
@@ -108,6 +108,32 @@ public sealed class TopLevelRulesTests
         var error = StackFiles.SingleError(StackFiles.Minimal + $"tags:\n  {key}: x\n");
         Assert.StartsWith("tags.", error.KeyPath, StringComparison.Ordinal);
         Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("edgeiam:justification/PublishMetrics")]
+    [InlineData("edgeiam:role")]
+    [InlineData("EdgeIam:Role")]
+    [InlineData("EDGEIAM:justifications")]
+    [InlineData("edgeiam:owner")]
+    [InlineData("edgeiam:")]
+    public void TagKeysInTheEdgeIamNamespaceAreReservedInAnyCase(string key)
+    {
+        var error = StackFiles.SingleError(StackFiles.Minimal + $"tags:\n  Owner: x\n  \"{key}\": because\n");
+        Assert.Equal("tags." + key, error.KeyPath);
+        Assert.Equal((5, 3), (error.Line, error.Column));
+        Assert.Equal($"tag '{key}' is in the edgeiam: namespace (any case), which is reserved for the tags EdgeIam sets and the policy engine reads", error.Message);
+    }
+
+    [Theory]
+    [InlineData("edgeiam")]
+    [InlineData("edgeiam-owner")]
+    [InlineData("team:edgeiam:owner")]
+    [InlineData("edge:iam")]
+    public void TagKeysOutsideTheNamespaceAreTheUsers(string key)
+    {
+        var stack = StackFiles.Valid(StackFiles.Minimal + $"tags:\n  \"{key}\": x\n");
+        Assert.Equal(key, Assert.Single(stack.Tags).Key);
     }
 
     [Fact]

@@ -18,10 +18,14 @@ public static class StackFiles
         """;
 
     /// <summary>Loads <paramref name="yaml"/> as <c>stacks/dev.yaml</c>; <paramref name="extraFiles"/> are other readable files (absolute path → text).</summary>
-    public static StackLoadResult Load(string yaml, IReadOnlyDictionary<string, string>? extraFiles = null, DateTimeOffset? now = null)
+    public static StackLoadResult Load(string yaml, IReadOnlyDictionary<string, string>? extraFiles = null, DateTimeOffset? now = null) =>
+        LoadAs("dev", yaml, extraFiles, now);
+
+    /// <summary>Loads <paramref name="yaml"/> as <c>stacks/&lt;stackName&gt;.yaml</c> (the stack name is the file name).</summary>
+    public static StackLoadResult LoadAs(string stackName, string yaml, IReadOnlyDictionary<string, string>? extraFiles = null, DateTimeOffset? now = null)
     {
         var files = new Mock<IFileSource>(MockBehavior.Strict);
-        var path = Path.Combine("stacks", "dev.yaml");
+        var path = Path.Combine("stacks", stackName + ".yaml");
         files.Setup(f => f.FileExists(It.IsAny<string>())).Returns((string p) => p == path || (extraFiles?.ContainsKey(p) ?? false));
         files.Setup(f => f.ReadAllText(path)).Returns(yaml);
         foreach (var (extraPath, text) in extraFiles ?? new Dictionary<string, string>())

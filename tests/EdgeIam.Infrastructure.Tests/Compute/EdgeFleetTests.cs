@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using EdgeIam.Config.Compute;
+using EdgeIam.Config.Naming;
 using EdgeIam.Infrastructure.Compute;
 using EdgeIam.Infrastructure.Tests.Support;
 
@@ -13,7 +14,7 @@ public sealed class EdgeFleetTests(SynthesizedStacks stacks)
 
     /// <summary>The one resource of <paramref name="type"/> that belongs to the fleet (its construct ID prefix).</summary>
     private KeyValuePair<string, JsonObject> OfFleet(string fleet, string type) =>
-        Assert.Single(Dev(type), r => r.Key.StartsWith("Fleet" + ConstructIds.Pascal(fleet), StringComparison.Ordinal));
+        Assert.Single(Dev(type), r => r.Key.StartsWith(ConstructIds.Fleet(fleet), StringComparison.Ordinal));
 
     private static JsonNode Props(KeyValuePair<string, JsonObject> resource) => resource.Value["Properties"]!;
 
@@ -208,7 +209,7 @@ public sealed class EdgeFleetTests(SynthesizedStacks stacks)
             var role = OfFleet(fleet.Name, "AWS::IAM::Role").Key;
             Assert.Contains(outputs, v => GetAttOf(v) == role && (string?)v["Fn::GetAtt"]![1] == "Arn");
 
-            var instances = Dev("AWS::EC2::Instance").Where(i => i.Key.StartsWith("Fleet" + ConstructIds.Pascal(fleet.Name), StringComparison.Ordinal))
+            var instances = Dev("AWS::EC2::Instance").Where(i => i.Key.StartsWith(ConstructIds.Fleet(fleet.Name), StringComparison.Ordinal))
                 .Select(i => i.Key).ToList();
             // CDK folds a one-element join into a plain Ref.
             Assert.Contains(outputs, v => v["Fn::Join"] is { } join

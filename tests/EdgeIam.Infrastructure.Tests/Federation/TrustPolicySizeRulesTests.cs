@@ -32,6 +32,41 @@ public sealed class TrustPolicySizeRulesTests
     }
 
     [Fact]
+    public void EveryOversizedTrustPolicyOfEveryStackIsReportedTogetherWithItsLocation()
+    {
+        var subjects = string.Join(", ", Enumerable.Range(0, 40).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"\"repo:acme/edge-service-with-a-long-name-{i:D2}:ref:refs/heads/main\"")));
+        var yaml = $"""
+            account: "111111111111"
+            region: us-east-1
+            oidc:
+              providers:
+                - name: github
+                  preset: github
+              roles:
+                - name: TooManySubjects
+                  provider: github
+                  subjects: [{subjects}]
+                - name: Fine
+                  provider: github
+                  subjects: ["repo:acme/edge:ref:refs/heads/main"]
+                - name: TooManyAgain
+                  provider: github
+                  subjects: [{subjects}]
+            """;
+        var first = AdHocStack.Load(yaml, "one");
+        var second = AdHocStack.Load(yaml, "two");
+
+        var error = Assert.Throws<StackInputException>(() => EdgeIamApp.Create([first, second], null));
+
+        Assert.Equal(
+            [("one", "oidc.roles[0]"), ("one", "oidc.roles[2]"), ("two", "oidc.roles[0]"), ("two", "oidc.roles[2]")],
+            error.Refusals.Select(r => (Path.GetFileNameWithoutExtension(r.File.Split(':')[0]), r.KeyPath)));
+        Assert.All(error.Refusals, r => Assert.Matches(@"\.yaml:(8|14):7$", r.File));
+        Assert.Equal(4, error.Message.Split(Environment.NewLine).Length);
+    }
+
+    [Fact]
     public void TheLoadersInlinePolicySizeIsExactlyWhatTheSynthesizedPolicyMeasures()
     {
         var config = AdHocStack.Load("""

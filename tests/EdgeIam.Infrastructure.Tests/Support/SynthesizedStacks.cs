@@ -21,6 +21,7 @@ public sealed class SynthesizedStacks
 
         var outdir = Path.Combine(Path.GetTempPath(), "edgeiam-tests-" + Guid.NewGuid().ToString("N"));
         var app = EdgeIamApp.Create(result.Stacks, outdir);
+        App = app;
         var dev = (Amazon.CDK.Stack)app.Node.FindChild(DevConfig.CloudFormationStackName);
         var prod = (Amazon.CDK.Stack)app.Node.FindChild(ProdConfig.CloudFormationStackName);
         Dev = Template.FromStack(dev);
@@ -32,6 +33,9 @@ public sealed class SynthesizedStacks
         app.Synth();
         Assembly = Policy.Templates.AssemblyReader.Load(outdir);
     }
+
+    /// <summary>The construct tree of both stacks, for assertions on construct IDs.</summary>
+    public Amazon.CDK.App App { get; }
 
     /// <summary>The synthesized assembly as the policy engine sees it, for assertions on trust decisions.</summary>
     public Policy.Templates.CloudAssembly Assembly { get; }
