@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeIam.Policy.Model;
 
 namespace EdgeIam.Policy.Templates;
 
@@ -8,10 +9,10 @@ namespace EdgeIam.Policy.Templates;
 /// </summary>
 internal sealed class Justifications
 {
-    public const string MetadataKey = "edgeiam:justifications";
+    public const string MetadataKey = EdgeIamMetadata.Justifications;
 
     /// <summary>Tag form, one tag per statement: <c>{"Key": "edgeiam:justification/&lt;Sid&gt;", "Value": "why"}</c>.</summary>
-    public const string TagPrefix = "edgeiam:justification/";
+    public const string TagPrefix = EdgeIamMetadata.JustificationTagPrefix;
 
     private static readonly string[] WildcardRuleIds = ["AwsSolutions-IAM5", "EIAM-PERM-001"];
 

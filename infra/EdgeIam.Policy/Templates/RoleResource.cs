@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Templates;
 public sealed class RoleResource
 {
     /// <summary>Tag key and Metadata key that carry the role's name in the stack file.</summary>
-    internal const string ConfigNameKey = "edgeiam:role";
+    internal const string ConfigNameKey = EdgeIamMetadata.Role;
 
     private readonly Lazy<CompiledPolicy> _trust;
 
