@@ -127,7 +127,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         CliResult result;
         try
         {
-            Environment.SetEnvironmentVariable("PATH", Directory.CreateTempSubdirectory("edgeiam-no-node-").FullName);
+            Environment.SetEnvironmentVariable("PATH", TestTemp.Folder("edgeiam-no-node-"));
             result = CliRunner.Run("synth", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output);
         }
         finally
@@ -147,7 +147,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         var config = CliRunner.CopyOfStacks();
         var prod = Path.Combine(config, "prod.yaml");
         File.WriteAllText(prod, File.ReadAllText(prod).Replace("region: us-east-1", "region: mars-1", StringComparison.Ordinal));
-        var output = Directory.CreateTempSubdirectory("edgeiam-keep-").FullName;
+        var output = TestTemp.Folder("edgeiam-keep-");
         File.WriteAllText(Path.Combine(output, "manifest.json"), "{}");
         File.WriteAllText(Path.Combine(output, "sentinel"), "keep me");
 
@@ -162,7 +162,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
     [Fact]
     public void SynthRefusesToReplaceAFolderThatIsNotACloudAssembly()
     {
-        var output = Directory.CreateTempSubdirectory("edgeiam-notes-").FullName;
+        var output = TestTemp.Folder("edgeiam-notes-");
         File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
 
         var result = CliRunner.Run("synth", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output);

@@ -136,8 +136,7 @@ public sealed class PolicyCommandsTests
 
     private static string CopyAssembly(Action<JsonNode> editDev)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "edgeiam-app-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
+        var dir = TestTemp.Folder("edgeiam-assembly-copy-");
         foreach (var file in Directory.GetFiles(Assembly))
         {
             File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));

@@ -1,4 +1,5 @@
 using EdgeIam.Policy.Templates;
+using EdgeIam.Tests.Shared;
 
 namespace EdgeIam.Policy.Tests.Support;
 
@@ -6,6 +7,9 @@ namespace EdgeIam.Policy.Tests.Support;
 internal static class Fixtures
 {
     private static readonly Lazy<CloudAssembly> LazyAssembly = new(() => AssemblyReader.Load(AssemblyDirectory));
+
+    // One folder per test process for every copy, removed when the process exits.
+    private static readonly Lazy<TempFolder> Copies = new(() => TempFolder.ForProcess("edgeiam-policy-tests-"));
 
     public static string AssemblyDirectory => FixturePaths.Output("Fixtures", "Assembly");
 
@@ -15,10 +19,10 @@ internal static class Fixtures
 
     public static StackTemplate Prod => Assembly.FindStack("prod")!;
 
-    /// <summary>A copy of the fixture assembly in a fresh temporary folder, for tests that change it.</summary>
+    /// <summary>A copy of the fixture assembly in a fresh folder, for tests that change it; removed when the process exits.</summary>
     public static string CopyAssembly()
     {
-        var target = Path.Combine(Path.GetTempPath(), "edgeiam-policy-tests", Guid.NewGuid().ToString("N"));
+        var target = Copies.Value.Combine(Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(AssemblyDirectory))
         {
