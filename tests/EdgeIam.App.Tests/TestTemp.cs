@@ -6,7 +6,7 @@ namespace EdgeIam.App.Tests;
 /// </summary>
 internal static class TestTemp
 {
-    private static readonly Lazy<TempFolder> Root = new(() => TempFolder.ForProcess("edgeiam-app-tests-"));
+    private static readonly Lazy<TempFolder> Root = new(() => TempFolder.ForProcess("edgeiam-app-"));
 
     /// <summary>Creates a fresh folder named <c>&lt;prefix&gt;&lt;random&gt;</c>.</summary>
     public static string Folder(string prefix) => Root.Value.NewFolder(prefix);

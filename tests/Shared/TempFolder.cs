@@ -28,7 +28,9 @@ internal sealed class TempFolder : IDisposable
     public string NewFolder(string prefix) => Directory.CreateDirectory(NewPath(prefix)).FullName;
 
     /// <summary>A fresh path <c>&lt;prefix&gt;&lt;random&gt;</c> inside the folder, not created (for an output folder a command must create).</summary>
-    public string NewPath(string prefix) => System.IO.Path.Combine(Path, prefix + Guid.NewGuid().ToString("N"));
+    /// <remarks>The suffix is 8 characters, like <see cref="Directory.CreateTempSubdirectory(string)"/>'s, to keep
+    /// paths short: a Unix socket path may not exceed 108 bytes.</remarks>
+    public string NewPath(string prefix) => System.IO.Path.Combine(Path, prefix + System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.GetRandomFileName()));
 
     /// <summary>A path inside the folder (not created).</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
