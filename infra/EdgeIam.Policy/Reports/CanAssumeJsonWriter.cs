@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Reports;
 /// <c>role</c> (config name), <c>logicalId</c>, <c>jsonPath</c>. <c>formatVersion</c> changes only when a field is
 /// renamed or removed, so a pipeline can refuse a shape it does not know.
 /// </summary>
-public static class CanAssumeJsonWriter
+internal static class CanAssumeJsonWriter
 {
     /// <summary>The version of this JSON shape.</summary>
     public const int FormatVersion = 1;

@@ -1,6 +1,9 @@
 namespace EdgeIam.Policy.Reports;
 
-/// <summary>Writes a <c>can-assume</c> result in the format asked for (text, json).</summary>
+/// <summary>
+/// Writes a <c>can-assume</c> result in the format asked for: text for people, JSON (with a <c>formatVersion</c>) for
+/// pipelines. The format-specific writers are internal; this is the one entry point.
+/// </summary>
 public static class CanAssumeReportWriter
 {
     public static void Write(CanAssumeReport report, ReportFormat format, TextWriter output)

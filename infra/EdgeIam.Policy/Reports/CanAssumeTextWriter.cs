@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Reports;
 
 /// <summary><c>can-assume</c> text: the request, the decision, then each statement shown with a mark per part.</summary>
-public static class CanAssumeTextWriter
+internal static class CanAssumeTextWriter
 {
     public static void Write(CanAssumeReport report, TextWriter output)
     {

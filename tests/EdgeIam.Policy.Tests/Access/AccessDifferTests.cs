@@ -58,7 +58,8 @@ public sealed class AccessDifferTests
     [Fact]
     public void Narrowing_a_subject_is_not_a_widening()
     {
-        var widened = Fixtures.CopyAssembly();
+        using var copy = Fixtures.CopyAssembly();
+        var widened = copy.Path;
         TemplateMutations.Apply(Path.Combine(widened, "EdgeIam-dev.template.json"), "widen-sub");
 
         // Base is the widened assembly, head the original: the same change, the other way round.
@@ -117,9 +118,9 @@ public sealed class AccessDifferTests
 
     private static AccessDiff DiffAfter(Action<string> mutateDevTemplate)
     {
-        var head = Fixtures.CopyAssembly();
-        mutateDevTemplate(Path.Combine(head, "EdgeIam-dev.template.json"));
-        return AccessDiffer.Diff(AccessAnalyzer.Analyze(Fixtures.Assembly), AccessAnalyzer.Analyze(AssemblyReader.Load(head)));
+        using var head = Fixtures.CopyAssembly();
+        mutateDevTemplate(head.Combine("EdgeIam-dev.template.json"));
+        return AccessDiffer.Diff(AccessAnalyzer.Analyze(Fixtures.Assembly), AccessAnalyzer.Analyze(AssemblyReader.Load(head.Path)));
     }
 
     private static void Edit(string path, Action<JsonNode> edit)

@@ -30,7 +30,8 @@ public sealed class PolicyCheckTests
     [InlineData("admin-inline", "EIAM-PERM-001", "FleetVideoAnalyticsRole9CA1BF9F")]
     public void Acceptance_mutation_is_an_error_of_the_expected_rule(string mutation, string ruleId, string resource)
     {
-        var assembly = Fixtures.CopyAssembly();
+        using var copy = Fixtures.CopyAssembly();
+        var assembly = copy.Path;
         TemplateMutations.Apply(Path.Combine(assembly, "EdgeIam-dev.template.json"), mutation);
 
         var report = PolicyCheck.RunAssembly(assembly, ["dev"]);

@@ -3,13 +3,14 @@ using EdgeIam.Tests.Shared;
 
 namespace EdgeIam.Policy.Tests.Support;
 
-/// <summary>The fixture assembly (dev and prod stacks shaped like the app's CDK output), loaded once.</summary>
+/// <summary>
+/// The fixture assembly: what <c>edgeiam synth</c> writes for the shipped stacks (scripts/regenerate-policy-fixtures.sh),
+/// loaded once.
+/// </summary>
 internal static class Fixtures
 {
     private static readonly Lazy<CloudAssembly> LazyAssembly = new(() => AssemblyReader.Load(AssemblyDirectory));
 
-    // One folder per test process for every copy, removed when the process exits.
-    private static readonly Lazy<TempFolder> Copies = new(() => TempFolder.ForProcess("edgeiam-policy-tests-"));
 
     public static string AssemblyDirectory => FixturePaths.Output("Fixtures", "Assembly");
 
@@ -19,16 +20,18 @@ internal static class Fixtures
 
     public static StackTemplate Prod => Assembly.FindStack("prod")!;
 
-    /// <summary>A copy of the fixture assembly in a fresh folder, for tests that change it; removed when the process exits.</summary>
-    public static string CopyAssembly()
+    /// <summary>
+    /// A copy of the fixture assembly in a fresh temporary folder, for tests that change it; the caller disposes it
+    /// (<c>using var copy = Fixtures.CopyAssembly();</c>), which removes the folder.
+    /// </summary>
+    public static TempFolder CopyAssembly()
     {
-        var target = Copies.Value.Combine(Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(target);
+        var copy = TempFolder.Create("edgeiam-policy-tests-");
         foreach (var file in Directory.GetFiles(AssemblyDirectory))
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            File.Copy(file, copy.Combine(Path.GetFileName(file)));
         }
 
-        return target;
+        return copy;
     }
 }
