@@ -1,8 +1,10 @@
 namespace EdgeIam.App.Tests;
 
 /// <summary>
-/// Where the App tests put their folders: one folder per test process, removed when it exits, so no test leaves
-/// files in the temp folder whether it passes or fails.
+/// Where the App tests put their folders: one folder per test process, inside the process's own temp folder
+/// (<see cref="JsiiTempScope"/>), so nothing lands directly in the system temp folder. Both are removed when the
+/// process exits; when the test runner stops the host before that finishes (vstest gives it about 100 ms), the next
+/// run's sweep of <c>edgeiam-jsii-*</c> folders whose owner is gone removes them.
 /// </summary>
 internal static class TestTemp
 {

@@ -2,9 +2,10 @@ namespace EdgeIam.Tests.Shared;
 
 /// <summary>
 /// A fresh folder under the temp folder that a test owns and that is removed with everything in it when disposed,
-/// so a test run leaves nothing behind: <c>using var temp = TempFolder.Create("edgeiam-pki-");</c>. For folders shared
-/// by many tests of a process (a copied fixture), <see cref="ForProcess"/> removes the folder when the process exits.
-/// Linked into the test projects.
+/// so a test run leaves nothing behind: <c>using var temp = TempFolder.Create("edgeiam-pki-");</c>. Prefer it to
+/// <see cref="ForProcess"/>: the test runner stops the host about 100 ms after the last test
+/// (https://github.com/microsoft/vstest/issues/2379), which can cut process-exit clean-up short. Linked into the test
+/// projects.
 /// </summary>
 internal sealed class TempFolder : IDisposable
 {
@@ -16,7 +17,10 @@ internal sealed class TempFolder : IDisposable
     /// <summary>Creates <c>&lt;temp&gt;/&lt;prefix&gt;&lt;random&gt;</c>.</summary>
     public static TempFolder Create(string prefix) => new(Directory.CreateTempSubdirectory(prefix).FullName);
 
-    /// <summary>Creates a folder that is removed when the test process exits (not when a test ends).</summary>
+    /// <summary>
+    /// Creates a folder that is removed when the test process exits (not when a test ends), if the runner lets the
+    /// exit finish; use it only inside a folder something else also cleans (the App tests' jsii temp folder).
+    /// </summary>
     public static TempFolder ForProcess(string prefix)
     {
         var folder = Create(prefix);
