@@ -26,9 +26,9 @@ try
     using var jsiiTemp = JsiiTempDirectory.Create();
 
     // Launched by the CDK CLI (cdk synth/diff/deploy): behave as a plain CDK app writing to CDK_OUTDIR.
-    if (args.Length == 0 && Environment.GetEnvironmentVariable("CDK_OUTDIR") is { Length: > 0 })
+    if (args.Length == 0 && Environment.GetEnvironmentVariable(CdkAppMode.OutdirVariable) is { Length: > 0 } cdkOutdir)
     {
-        return CdkAppMode.Run(CliContext.Console);
+        return CdkAppMode.Run(CliContext.Console, cdkOutdir);
     }
 
     return EdgeIamCli.Run(args, CliContext.Console);

@@ -23,7 +23,7 @@ public sealed class AtomicDirectoryTests
     [Fact]
     public void ABuildThatThrowsKeepsThePreviousContent()
     {
-        var target = Directory.CreateTempSubdirectory("edgeiam-atomic-").FullName;
+        var target = TestTemp.Folder("edgeiam-atomic-");
         File.WriteAllText(Path.Combine(target, "old.json"), "old");
 
         Assert.Throws<InvalidOperationException>(() => AtomicDirectory.Write(target, _ => throw new InvalidOperationException("boom")));
@@ -35,7 +35,7 @@ public sealed class AtomicDirectoryTests
     [Fact]
     public void ASuccessfulBuildReplacesTheWholeFolder()
     {
-        var target = Directory.CreateTempSubdirectory("edgeiam-atomic-").FullName;
+        var target = TestTemp.Folder("edgeiam-atomic-");
         File.WriteAllText(Path.Combine(target, "stale.json"), "stale");
 
         AtomicDirectory.Write(target, staging => File.WriteAllText(Path.Combine(staging, "new.json"), "new"));

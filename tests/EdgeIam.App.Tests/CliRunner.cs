@@ -22,7 +22,7 @@ public static class CliRunner
     /// <summary>A private copy of the shipped stacks/ folder that a test may break.</summary>
     public static string CopyOfStacks()
     {
-        var target = Directory.CreateTempSubdirectory("edgeiam-cfg-").FullName;
+        var target = TestTemp.Folder("edgeiam-cfg-");
         var source = Path.Combine(RepositoryRoot, "stacks");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
@@ -34,5 +34,5 @@ public static class CliRunner
         return target;
     }
 
-    public static string NewTempPath() => Path.Combine(Path.GetTempPath(), "edgeiam-test-" + Guid.NewGuid().ToString("N"));
+    public static string NewTempPath() => TestTemp.Path("edgeiam-test-");
 }

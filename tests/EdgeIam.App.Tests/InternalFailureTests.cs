@@ -11,7 +11,7 @@ public sealed class InternalFailureTests
     [Fact]
     public void AnUnexpectedExceptionIsExit3AndOneLineWithoutAStackTrace()
     {
-        var (code, _, error) = Run(new BrokenClock(), "pki", "init", "--out", Path.Combine(Path.GetTempPath(), "edgeiam-never-" + Guid.NewGuid().ToString("N")));
+        var (code, _, error) = Run(new BrokenClock(), "pki", "init", "--out", TestTemp.Path("edgeiam-never-"));
 
         Assert.Equal(ExitCodes.InternalFailure, code);
         Assert.Equal(
@@ -22,7 +22,7 @@ public sealed class InternalFailureTests
     [Fact]
     public void WithVerboseTheStackTraceFollowsTheLine()
     {
-        var (code, _, error) = Run(new BrokenClock(), "pki", "init", "--verbose", "--out", Path.Combine(Path.GetTempPath(), "edgeiam-never-" + Guid.NewGuid().ToString("N")));
+        var (code, _, error) = Run(new BrokenClock(), "pki", "init", "--verbose", "--out", TestTemp.Path("edgeiam-never-"));
 
         Assert.Equal(ExitCodes.InternalFailure, code);
         Assert.StartsWith("edgeiam: internal error: System.InvalidOperationException: the clock broke" + Environment.NewLine, error, StringComparison.Ordinal);

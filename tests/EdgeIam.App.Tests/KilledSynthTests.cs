@@ -10,7 +10,7 @@ namespace EdgeIam.App.Tests;
 /// </summary>
 public sealed class KilledSynthTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("edgeiam-killed-").FullName;
+    private readonly string _root = TestTemp.Folder("edgeiam-killed-");
 
     [Fact]
     public void WhatAKilledSynthLeavesIsSweptAndThePreviousOutStays()

@@ -17,5 +17,5 @@ internal static class PkiCliRunner
         return (code, output.ToString(), error.ToString());
     }
 
-    public static string TempDirectory() => Directory.CreateTempSubdirectory("edgeiam-pki-cli-").FullName;
+    public static string TempDirectory() => TestTemp.Folder("edgeiam-pki-cli-");
 }

@@ -1,3 +1,7 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace EdgeIam.App.Tests;
 
 /// <summary>
@@ -39,6 +43,58 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         Assert.True(File.Exists(Path.Combine(_synths.FirstDir, "EdgeIam-prod.template.json")));
         Assert.True(File.Exists(Path.Combine(_synths.FirstDir, "manifest.json")));
         Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(_synths.FirstDir)!, ".edgeiam-*"));
+    }
+
+    /// <summary>
+    /// The policy engine's tests run on tests/EdgeIam.Policy.Tests/Fixtures/Assembly: it must be what synth writes for
+    /// the shipped stacks now, byte for byte (synth is deterministic), or the engine is tested on roles the app no
+    /// longer deploys. Regenerate with scripts/regenerate-policy-fixtures.sh, which synthesizes with
+    /// <c>--config-dir stacks</c> from the repository root; templates quote the stack file's path as given (a
+    /// justification's "in stacks/dev.yaml"), so this synth's absolute <c>&lt;repo&gt;/</c> prefix is the one
+    /// difference allowed in the templates; in manifest.json, so is the template asset's hash (the SHA-256 of the
+    /// template bytes, which differ by that prefix).
+    /// </summary>
+    [Fact]
+    public void ThePolicyEnginesFixtureAssemblyIsWhatSynthWritesForTheShippedStacks()
+    {
+        Assert.True(_synths.First.ExitCode == 0, _synths.First.Error);
+        var fixture = Path.Combine(CliRunner.RepositoryRoot, "tests", "EdgeIam.Policy.Tests", "Fixtures", "Assembly");
+        var written = Directory.GetFiles(_synths.FirstDir, "EdgeIam-*.template.json").Select(Path.GetFileName).Append("manifest.json").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(written, Directory.GetFiles(fixture).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var repositoryPrefix = Encoding.UTF8.GetBytes(JsonEncodedText.Encode(CliRunner.RepositoryRoot + "/").ToString());
+        foreach (var name in written)
+        {
+            var synthesized = WithoutPrefix(File.ReadAllBytes(Path.Combine(_synths.FirstDir, name!)), repositoryPrefix);
+            var committed = File.ReadAllBytes(Path.Combine(fixture, name!));
+            if (name == "manifest.json")
+            {
+                (synthesized, committed) = (WithoutAssetHashes(synthesized), WithoutAssetHashes(committed));
+            }
+
+            Assert.True(
+                synthesized.AsSpan().SequenceEqual(committed),
+                $"{name} in {fixture} differs from what synth writes for stacks/ now; run scripts/regenerate-policy-fixtures.sh, then EDGEIAM_UPDATE_GOLDEN=1 dotnet test tests/EdgeIam.Policy.Tests -c Release, and review the diff.");
+        }
+    }
+
+    private static byte[] WithoutAssetHashes(byte[] manifest) =>
+        Encoding.UTF8.GetBytes(Regex.Replace(Encoding.UTF8.GetString(manifest), "/[0-9a-f]{64}\\.json\"", "/<template sha256>.json\"", RegexOptions.None, TimeSpan.FromSeconds(5)));
+
+    private static byte[] WithoutPrefix(byte[] bytes, byte[] prefix)
+    {
+        var result = new List<byte>(bytes.Length);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes.AsSpan(i).StartsWith(prefix))
+            {
+                i += prefix.Length - 1;
+                continue;
+            }
+
+            result.Add(bytes[i]);
+        }
+
+        return [.. result];
     }
 
     [Fact]
@@ -127,7 +183,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         CliResult result;
         try
         {
-            Environment.SetEnvironmentVariable("PATH", Directory.CreateTempSubdirectory("edgeiam-no-node-").FullName);
+            Environment.SetEnvironmentVariable("PATH", TestTemp.Folder("edgeiam-no-node-"));
             result = CliRunner.Run("synth", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output);
         }
         finally
@@ -147,7 +203,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         var config = CliRunner.CopyOfStacks();
         var prod = Path.Combine(config, "prod.yaml");
         File.WriteAllText(prod, File.ReadAllText(prod).Replace("region: us-east-1", "region: mars-1", StringComparison.Ordinal));
-        var output = Directory.CreateTempSubdirectory("edgeiam-keep-").FullName;
+        var output = TestTemp.Folder("edgeiam-keep-");
         File.WriteAllText(Path.Combine(output, "manifest.json"), "{}");
         File.WriteAllText(Path.Combine(output, "sentinel"), "keep me");
 
@@ -162,7 +218,7 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
     [Fact]
     public void SynthRefusesToReplaceAFolderThatIsNotACloudAssembly()
     {
-        var output = Directory.CreateTempSubdirectory("edgeiam-notes-").FullName;
+        var output = TestTemp.Folder("edgeiam-notes-");
         File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
 
         var result = CliRunner.Run("synth", "--config-dir", Path.Combine(CliRunner.RepositoryRoot, "stacks"), "--out", output);

@@ -11,7 +11,7 @@ public sealed class SynthOutputSafetyTests : IDisposable
 {
     private static readonly string Stacks = Path.Combine(CliRunner.RepositoryRoot, "stacks");
 
-    private readonly string _root = Directory.CreateTempSubdirectory("edgeiam-out-safety-").FullName;
+    private readonly string _root = TestTemp.Folder("edgeiam-out-safety-");
 
     [Fact]
     public void ASecondSynthIntoTheSameOutFailsClearlyAndWritesNothing()

@@ -23,6 +23,23 @@ public sealed class UsageTests
     [Theory]
     [InlineData("no-such-command")]
     [InlineData("synth", "--no-such-option")]
+
+    // Every command: a missing required option, a value of the wrong type, a value outside the allowed set. These are
+    // System.CommandLine's parse errors, which must be usage errors (2), never findings (1) or internal failures (3).
+    [InlineData("pki", "init")]
+    [InlineData("pki", "init", "--out", "x", "--days", "ten")]
+    [InlineData("pki", "init", "--out", "x", "--key-algorithm", "dsa")]
+    [InlineData("pki", "issue", "--ca", "x", "--out", "y")]
+    [InlineData("pki", "verify", "--anchor", "x")]
+    [InlineData("pki", "crl", "--ca", "x", "--out", "y", "--days", "1.5")]
+    [InlineData("device-config", "--outputs", "x")]
+    [InlineData("check", "--format", "html")]
+    [InlineData("access", "--format", "sarif")]
+    [InlineData("diff", "--base", "x")]
+    [InlineData("diff", "--base", "x", "--head", "y", "--format", "sarif")]
+    [InlineData("can-assume", "--assembly", "x", "--stack", "dev", "--role", "r")]
+    [InlineData("can-assume", "--assembly", "x", "--stack", "dev", "--role", "r", "--principal", "service:ec2.amazonaws.com", "--format", "markdown")]
+    [InlineData("synth", "--stack")]
     public void UnknownCommandsAndOptionsExitTwo(params string[] args)
     {
         var result = CliRunner.Run(args);

@@ -1,3 +1,5 @@
+using EdgeIam.Tests.Shared;
+
 namespace EdgeIam.Pki.Tests;
 
 public sealed class PkiFilesTests
@@ -10,7 +12,8 @@ public sealed class PkiFilesTests
             return;
         }
 
-        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
+        using var temp = TempFolder.Create("edgeiam-pki-");
+        var dir = temp.Path;
         var path = Path.Combine(dir, "device.key");
         PkiFiles.WritePrivateKey(path, "-----BEGIN PRIVATE KEY-----\nAA==\n-----END PRIVATE KEY-----", overwrite: false);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
@@ -19,7 +22,8 @@ public sealed class PkiFilesTests
     [Fact]
     public void ExistingKeysAreNeverOverwrittenUnlessAsked()
     {
-        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
+        using var temp = TempFolder.Create("edgeiam-pki-");
+        var dir = temp.Path;
         var path = Path.Combine(dir, "device.key");
         PkiFiles.WritePrivateKey(path, "old", overwrite: false);
         Assert.Throws<IOException>(() => PkiFiles.WritePrivateKey(path, "new", overwrite: false));
@@ -46,47 +50,35 @@ public sealed class PkiFilesTests
             return;
         }
 
-        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
-        try
-        {
-            var elsewhere = Path.Combine(dir, "elsewhere.txt");
-            File.WriteAllText(elsewhere, "keep me");
-            var path = Path.Combine(dir, "root-ca.crt");
-            File.CreateSymbolicLink(path, elsewhere);
+        using var temp = TempFolder.Create("edgeiam-pki-");
+        var dir = temp.Path;
+        var elsewhere = Path.Combine(dir, "elsewhere.txt");
+        File.WriteAllText(elsewhere, "keep me");
+        var path = Path.Combine(dir, "root-ca.crt");
+        File.CreateSymbolicLink(path, elsewhere);
 
-            PkiFiles.WritePublic(path, "certificate", overwrite: true);
+        PkiFiles.WritePublic(path, "certificate", overwrite: true);
 
-            Assert.Equal("keep me", File.ReadAllText(elsewhere));
-            Assert.Null(new FileInfo(path).LinkTarget);
-            Assert.Equal("certificate\n", File.ReadAllText(path));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.Equal("keep me", File.ReadAllText(elsewhere));
+        Assert.Null(new FileInfo(path).LinkTarget);
+        Assert.Equal("certificate\n", File.ReadAllText(path));
     }
 
     [Fact]
     public void ExistingCountsFoldersAndBrokenLinksSoNothingIsWrittenOverThem()
     {
-        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
-        try
+        using var temp = TempFolder.Create("edgeiam-pki-");
+        var dir = temp.Path;
+        var folder = Directory.CreateDirectory(Path.Combine(dir, "device.key")).FullName;
+        var broken = Path.Combine(dir, "device.crt");
+        if (!OperatingSystem.IsWindows())
         {
-            var folder = Directory.CreateDirectory(Path.Combine(dir, "device.key")).FullName;
-            var broken = Path.Combine(dir, "device.crt");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.CreateSymbolicLink(broken, Path.Combine(dir, "gone"));
-            }
-
-            var missing = Path.Combine(dir, "device.chain.pem");
-
-            Assert.Equal(OperatingSystem.IsWindows() ? [folder] : [folder, broken], PkiFiles.Existing([folder, broken, missing]));
+            File.CreateSymbolicLink(broken, Path.Combine(dir, "gone"));
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+
+        var missing = Path.Combine(dir, "device.chain.pem");
+
+        Assert.Equal(OperatingSystem.IsWindows() ? [folder] : [folder, broken], PkiFiles.Existing([folder, broken, missing]));
     }
 
     [Fact]
@@ -97,21 +89,15 @@ public sealed class PkiFilesTests
             return;
         }
 
-        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-").FullName;
-        try
+        using var temp = TempFolder.Create("edgeiam-pki-");
+        var dir = temp.Path;
+        var fifo = Path.Combine(dir, "ca.crt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
         {
-            var fifo = Path.Combine(dir, "ca.crt");
-            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
-            {
-                mkfifo.WaitForExit();
-            }
+            mkfifo.WaitForExit();
+        }
 
-            var error = Assert.ThrowsAny<IOException>(() => PkiFiles.ReadPem(fifo));
-            Assert.Equal($"'{fifo}' is a FIFO (named pipe), not a regular file; it was not opened, since reading it can block forever", error.Message);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var error = Assert.ThrowsAny<IOException>(() => PkiFiles.ReadPem(fifo));
+        Assert.Equal($"'{fifo}' is a FIFO (named pipe), not a regular file; it was not opened, since reading it can block forever", error.Message);
     }
 }

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using EdgeIam.Policy.Evaluation;
+using EdgeIam.Policy.Reports;
 using EdgeIam.Policy.Templates;
 
 namespace EdgeIam.App.Commands;
 
 /// <summary>
 /// <c>edgeiam can-assume</c>: evaluates one assume-role request against a role's trust policy; prints the decision,
-/// the deciding statement and each condition that matched or failed. Exit 0 allowed, 1 denied or cannot be proved, 2 bad input.
+/// the deciding statement and each condition that matched or failed (text or JSON, see <see cref="CanAssumeReport"/>).
+/// Exit 0 allowed, 1 denied or cannot be proved, 2 bad input, 3 internal failure.
 /// </summary>
 public static class CanAssumeCommand
 {
@@ -27,6 +29,7 @@ public static class CanAssumeCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        var format = PolicyCommandOptions.Format("text", "json");
         var command = new Command("can-assume", "Decide whether a caller can assume a role (the role's trust side).")
         {
             assembly,
@@ -35,13 +38,15 @@ public static class CanAssumeCommand
             principal,
             action,
             contextKeys,
+            format,
         };
         command.SetAction(parse => Run(context, parse.GetValue(assembly)!, parse.GetValue(stack)!, parse.GetValue(role)!,
-            parse.GetValue(principal)!, parse.GetValue(action), parse.GetValue(contextKeys) ?? []));
+            parse.GetValue(principal)!, parse.GetValue(action), parse.GetValue(contextKeys) ?? [],
+            PolicyCommandOptions.ParseFormat(parse.GetValue(format))));
         return command;
     }
 
-    public static int Run(CliContext context, string assemblyDir, string stackName, string roleName, string principalSpec, string? action, IReadOnlyList<string> contextPairs) =>
+    public static int Run(CliContext context, string assemblyDir, string stackName, string roleName, string principalSpec, string? action, IReadOnlyList<string> contextPairs, ReportFormat format = ReportFormat.Text) =>
         PolicyCommandOptions.Guard(context, () =>
         {
             RequestPrincipal caller;
@@ -77,62 +82,9 @@ public static class CanAssumeCommand
             }
 
             var request = AccessRequest.AssumeRole(caller, action, RequestContext.FromPairs(pairs));
-            var decision = target.EvaluateTrust(request, stack.Environment.Account);
-            Print(context.Out, stack, target, request, decision);
-            return decision.IsAllowed ? ExitCodes.Ok : ExitCodes.Findings;
+            var report = CanAssumeReport.From(stack, target, request, target.EvaluateTrust(request, stack.Environment.Account));
+            CanAssumeReportWriter.Write(report, format, context.Out);
+            return report.Allowed ? ExitCodes.Ok : ExitCodes.Findings;
         });
 
-    private static void Print(TextWriter output, StackTemplate stack, RoleResource role, AccessRequest request, TrustDecision decision)
-    {
-        output.WriteLine($"role:      {role.DisplayName} in {stack.StackId}");
-        output.WriteLine($"caller:    {request.Principal} ({request.Principal.Kind})");
-        output.WriteLine($"action:    {request.Action}");
-        foreach (var (key, values) in request.Context.Values)
-        {
-            output.WriteLine($"context:   {key} = {string.Join(" | ", values)}");
-        }
-
-        output.WriteLine($"decision:  {decision.Outcome}");
-        var shown = decision.Result.Deciding.Count > 0
-            ? decision.Result.Deciding
-            : decision.Result.Statements.Where(s => s.Principal != PrincipalMatch.None).ToList();
-        if (decision.Result.Deciding.Count == 0 && shown.Count > 0)
-        {
-            output.WriteLine("statements that name the caller, and why they do not apply:");
-        }
-
-        foreach (var statement in shown)
-        {
-            var label = decision.Result.Deciding.Contains(statement) ? "deciding" : "statement";
-            output.WriteLine($"{label}:  {statement.Statement.Effect} {statement.Statement.Label} at {statement.Statement.JsonPath}");
-            output.WriteLine($"  {Mark(statement.Principal != PrincipalMatch.None)} principal ({statement.Principal})");
-            output.WriteLine($"  {Mark(statement.ActionMatched)} action {request.Action}");
-            foreach (var condition in statement.Conditions)
-            {
-                output.WriteLine($"  {Mark(condition.Holds)} {condition.Explanation}");
-            }
-        }
-
-        if (shown.Count == 0)
-        {
-            output.WriteLine("no statement of the trust policy names this caller; trusted principals:");
-            foreach (var s in role.TrustPolicy.Statements)
-            {
-                var principals = s.Principal is null ? "(none)" : s.Principal.IsWildcard ? "*" : string.Join(", ", s.Principal.Entries.Select(e => $"{e.Kind}:{e.Value}"));
-                output.WriteLine($"  {s.Effect} {s.Label}: {principals}");
-            }
-        }
-
-        if (decision.IdentityPolicyRequired)
-        {
-            output.WriteLine("identity policy: required");
-        }
-
-        foreach (var note in decision.Notes)
-        {
-            output.WriteLine($"note:      {note}");
-        }
-    }
-
-    private static string Mark(bool ok) => ok ? "[ok]  " : "[fail]";
 }

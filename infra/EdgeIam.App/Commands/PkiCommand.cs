@@ -6,8 +6,12 @@ using EdgeIam.Pki;
 namespace EdgeIam.App.Commands;
 
 /// <summary>
-/// <c>edgeiam pki init|issue|verify|crl</c>: a development PKI for IAM Roles Anywhere (contract in DESIGN.md).
-/// Private keys are written 0600 and never printed; existing files are kept unless <c>--force</c>.
+/// <c>edgeiam pki init|issue|verify|crl</c>: a development PKI for IAM Roles Anywhere. Contract: <c>init</c> writes a
+/// root CA and an issuing CA (the trust anchor); <c>issue</c> writes a device certificate (CN = name, CA:FALSE,
+/// digitalSignature, clientAuth) with its key and chain; <c>verify</c> exits 0 when the chain reaches the anchor, 1 when
+/// it does not (naming the failing link and the fix); <c>crl</c> writes the issuing CA's revocation list. Private keys
+/// are written 0600 and never printed; existing files are kept unless <c>--force</c>, and nothing is written when any
+/// target exists. Bad input (missing or unreadable files, bad names, refused overwrite) is exit 2, one line on stderr.
 /// </summary>
 public static class PkiCommand
 {

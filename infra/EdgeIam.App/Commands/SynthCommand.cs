@@ -51,8 +51,14 @@ public static class SynthCommand
         return command;
     }
 
-    public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir, bool check = true)
+    /// <summary>
+    /// The one synth path, for <c>edgeiam synth</c> and for the CDK CLI running the app (<see cref="CdkAppMode"/>):
+    /// exit 0 written (and, with <paramref name="check"/>, no policy errors), 1 policy errors in what was written,
+    /// 2 bad configuration or output folder (nothing written), 3 the CDK or its runtime failed.
+    /// </summary>
+    public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir, bool check = true, SynthWrite write = SynthWrite.ReplaceFolder)
     {
+        ArgumentNullException.ThrowIfNull(context);
         // The CDK runtime starts while the stack files load; nothing touches the CDK until runtime.Wait().
         var runtime = CdkRuntimeWarmup.Start();
         StackLoadResult result;
@@ -62,7 +68,7 @@ public static class SynthCommand
         {
             result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
             configOk = DiagnosticPrinter.Report(result, context.Error);
-            outputProblem = OutputTarget.Problem(outDir, configDir);
+            outputProblem = write == SynthWrite.ReplaceFolder ? OutputTarget.Problem(outDir, configDir) : null;
         }
         catch
         {
@@ -86,11 +92,19 @@ public static class SynthCommand
 
         try
         {
-            AtomicDirectory.Write(outDir, staging =>
+            if (write == SynthWrite.ReplaceFolder)
+            {
+                AtomicDirectory.Write(outDir, staging =>
+                {
+                    runtime.Wait();
+                    EdgeIamApp.Synthesize(result.Stacks, staging);
+                });
+            }
+            else
             {
                 runtime.Wait();
-                EdgeIamApp.Synthesize(result.Stacks, staging);
-            });
+                EdgeIamApp.Synthesize(result.Stacks, outDir);
+            }
         }
         catch (StackInputException ex)
         {
@@ -111,7 +125,7 @@ public static class SynthCommand
             // The CDK or its runtime failed after the input was accepted: an internal failure, not a finding.
             runtime.Abandon();
             context.Error.WriteLine($"edgeiam: synthesis failed: {ex.Message}");
-            context.Error.WriteLine($"edgeiam: {outDir} was left as it was.");
+            context.Error.WriteLine(write == SynthWrite.ReplaceFolder ? $"edgeiam: {outDir} was left as it was." : $"edgeiam: {outDir} may hold a partial assembly; do not deploy it.");
             if (InternalFailure.TracesRequested(Environment.GetCommandLineArgs()))
             {
                 context.Error.WriteLine(ex.ToString());
@@ -128,10 +142,15 @@ public static class SynthCommand
         return check ? CheckWritten(context, outDir, [.. result.Stacks.Select(s => s.Name)]) : ExitCodes.Ok;
     }
 
-    /// <summary>The policy check over what synth just wrote: findings in full when there are any, else the summary line.</summary>
-    private static int CheckWritten(CliContext context, string outDir, IReadOnlyCollection<string> stacks)
+    /// <summary>
+    /// The policy check over what synth just wrote, through the same guard as <c>edgeiam check</c> (a template the
+    /// engine refuses is exit 2 with its file and JSON path): findings in full when there are any, else the summary line.
+    /// </summary>
+    private static int CheckWritten(CliContext context, string outDir, IReadOnlyCollection<string> stacks) =>
+        PolicyCommandOptions.Guard(context, () => ReportWritten(context, outDir, PolicyCheck.RunAssembly(outDir, stacks)));
+
+    private static int ReportWritten(CliContext context, string outDir, CheckReport report)
     {
-        var report = PolicyCheck.RunAssembly(outDir, stacks);
         context.Out.WriteLine();
         if (report.Findings.Count > 0)
         {

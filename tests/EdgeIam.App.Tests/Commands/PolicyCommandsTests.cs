@@ -17,7 +17,7 @@ public sealed class PolicyCommandsTests
         var (code, output, _) = Run("check", "--assembly", Assembly);
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("policy check: 2 stacks, 9 roles: 0 errors", output, StringComparison.Ordinal);
+        Assert.Contains("policy check: 2 stacks, 14 roles: 0 errors", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,13 +45,13 @@ public sealed class PolicyCommandsTests
     [Fact]
     public void Check_reports_bad_input_with_file_and_json_path()
     {
-        var dir = CopyAssembly(t => t["Resources"]!["GitHubDeployRole5A6B7C8D"]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Effect"] = "Permit");
+        var dir = CopyAssembly(t => t["Resources"]!["OidcRolesGitHubDeployRole762AD053"]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Effect"] = "Permit");
 
         var (code, output, error) = Run("check", "--assembly", dir);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Empty(output);
-        Assert.Contains("EdgeIam-dev.template.json: $.Resources.GitHubDeployRole5A6B7C8D.Properties.AssumeRolePolicyDocument.Statement[0].Effect", error, StringComparison.Ordinal);
+        Assert.Contains("EdgeIam-dev.template.json: $.Resources.OidcRolesGitHubDeployRole762AD053.Properties.AssumeRolePolicyDocument.Statement[0].Effect", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class PolicyCommandsTests
         var (code, output, _) = Run("access", "--assembly", Assembly, "--stack", "dev", "--format", "json");
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("\"logicalId\": \"GitHubDeployRole5A6B7C8D\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"logicalId\": \"OidcRolesGitHubDeployRole762AD053\"", output, StringComparison.Ordinal);
         Assert.Contains("repo:acme/edge-app:ref:refs/heads/main", output, StringComparison.Ordinal);
         Assert.DoesNotContain("EdgeIam-prod", output, StringComparison.Ordinal);
     }
@@ -72,7 +72,7 @@ public sealed class PolicyCommandsTests
     [Fact]
     public void Diff_fails_on_widening_only_when_asked()
     {
-        var widened = CopyAssembly(t => t["Resources"]!["GitHubDeployRole5A6B7C8D"]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:sub"] = "repo:acme/*");
+        var widened = CopyAssembly(t => t["Resources"]!["OidcRolesGitHubDeployRole762AD053"]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:sub"] = "repo:acme/*");
 
         Assert.Equal(ExitCodes.Ok, Run("diff", "--base", Assembly, "--head", Assembly, "--fail-on-widen").Code);
         Assert.Equal(ExitCodes.Ok, Run("diff", "--base", Assembly, "--head", widened).Code);
@@ -98,7 +98,7 @@ public sealed class PolicyCommandsTests
     [Fact]
     public void Can_assume_says_the_callers_identity_policy_must_also_allow_an_account_trust()
     {
-        var (code, output, _) = Run("can-assume", "--assembly", Assembly, "--stack", "dev", "--role", "SecurityAuditRole0F1E2D3C",
+        var (code, output, _) = Run("can-assume", "--assembly", Assembly, "--stack", "dev", "--role", "CrossAccountSecurityAuditRole0FF95E17",
             "--principal", "arn:aws:iam::222222222222:role/Caller", "--context", "sts:ExternalId=edge-audit-7f3c2a");
 
         Assert.Equal(ExitCodes.Ok, code);
@@ -136,8 +136,7 @@ public sealed class PolicyCommandsTests
 
     private static string CopyAssembly(Action<JsonNode> editDev)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "edgeiam-app-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
+        var dir = TestTemp.Folder("edgeiam-assembly-copy-");
         foreach (var file in Directory.GetFiles(Assembly))
         {
             File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));

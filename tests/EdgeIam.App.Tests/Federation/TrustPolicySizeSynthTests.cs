@@ -8,7 +8,7 @@ public sealed class TrustPolicySizeSynthTests
     [Fact]
     public void OversizedTrustPolicyFailsSynthWithExitTwoNamingRoleAndSize()
     {
-        var dir = Directory.CreateTempSubdirectory("edgeiam-size-").FullName;
+        var dir = TestTemp.Folder("edgeiam-size-");
         var subjects = string.Join(", ", Enumerable.Range(0, 40).Select(i =>
             string.Create(CultureInfo.InvariantCulture, $"\"repo:acme/edge-service-with-a-long-name-{i:D2}:ref:refs/heads/main\"")));
         File.WriteAllText(Path.Combine(dir, "big.yaml"), $"""

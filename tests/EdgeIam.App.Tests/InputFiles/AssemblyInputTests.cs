@@ -8,7 +8,7 @@ public sealed class AssemblyInputTests : IDisposable
 {
     private static readonly string Fixture = Path.Combine(RepositoryPaths.Root, "tests", "EdgeIam.Policy.Tests", "Fixtures", "Assembly");
 
-    private readonly string _root = Directory.CreateTempSubdirectory("edgeiam-assembly-").FullName;
+    private readonly string _root = TestTemp.Folder("edgeiam-assembly-");
 
     public static TheoryData<string, string, string> ManifestShapes()
     {

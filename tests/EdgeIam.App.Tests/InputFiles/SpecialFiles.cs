@@ -7,7 +7,7 @@ internal sealed class SpecialFiles : IDisposable
 {
     public SpecialFiles()
     {
-        Root = Directory.CreateTempSubdirectory("edgeiam-special-").FullName;
+        Root = TestTemp.Folder("edgeiam-special-");
     }
 
     public string Root { get; }

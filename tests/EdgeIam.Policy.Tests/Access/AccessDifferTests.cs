@@ -25,7 +25,7 @@ public sealed class AccessDifferTests
         var diff = DiffAfter(d => TemplateMutations.Apply(d, "widen-sub"));
 
         var change = Assert.Single(diff.Changes, c => c.IsWidening);
-        Assert.Equal(("dev", "GitHubDeploy (GitHubDeployRole5A6B7C8D)", "trust", ChangeKind.Widened), (change.Stack, change.Role, change.Area, change.Kind));
+        Assert.Equal(("dev", "GitHubDeploy (OidcRolesGitHubDeployRole762AD053)", "trust", ChangeKind.Widened), (change.Stack, change.Role, change.Area, change.Kind));
         Assert.Contains(
             "widened token.actions.githubusercontent.com:sub: StringEquals repo:acme/edge-app:ref:refs/heads/main -> StringLike repo:acme/*",
             change.Details);
@@ -58,7 +58,8 @@ public sealed class AccessDifferTests
     [Fact]
     public void Narrowing_a_subject_is_not_a_widening()
     {
-        var widened = Fixtures.CopyAssembly();
+        using var copy = Fixtures.CopyAssembly();
+        var widened = copy.Path;
         TemplateMutations.Apply(Path.Combine(widened, "EdgeIam-dev.template.json"), "widen-sub");
 
         // Base is the widened assembly, head the original: the same change, the other way round.
@@ -73,7 +74,7 @@ public sealed class AccessDifferTests
     [Fact]
     public void Removing_a_role_is_a_narrowing()
     {
-        var diff = DiffAfter(d => Edit(d, t => t["Resources"]!.AsObject().Remove("SecurityAuditRole0F1E2D3C")));
+        var diff = DiffAfter(d => Edit(d, t => t["Resources"]!.AsObject().Remove("CrossAccountSecurityAuditRole0FF95E17")));
 
         var change = Assert.Single(diff.Changes);
         Assert.Equal((ChangeKind.Removed, "role removed"), (change.Kind, change.Summary));
@@ -82,7 +83,7 @@ public sealed class AccessDifferTests
     [Fact]
     public void A_longer_session_is_a_widening()
     {
-        var diff = DiffAfter(d => Edit(d, t => t["Resources"]!["SecurityAuditRole0F1E2D3C"]!["Properties"]!["MaxSessionDuration"] = 43200));
+        var diff = DiffAfter(d => Edit(d, t => t["Resources"]!["CrossAccountSecurityAuditRole0FF95E17"]!["Properties"]!["MaxSessionDuration"] = 43200));
 
         var change = Assert.Single(diff.Changes);
         Assert.Equal((ChangeKind.Widened, "max session 1h -> 12h"), (change.Kind, change.Summary));
@@ -117,9 +118,9 @@ public sealed class AccessDifferTests
 
     private static AccessDiff DiffAfter(Action<string> mutateDevTemplate)
     {
-        var head = Fixtures.CopyAssembly();
-        mutateDevTemplate(Path.Combine(head, "EdgeIam-dev.template.json"));
-        return AccessDiffer.Diff(AccessAnalyzer.Analyze(Fixtures.Assembly), AccessAnalyzer.Analyze(AssemblyReader.Load(head)));
+        using var head = Fixtures.CopyAssembly();
+        mutateDevTemplate(head.Combine("EdgeIam-dev.template.json"));
+        return AccessDiffer.Diff(AccessAnalyzer.Analyze(Fixtures.Assembly), AccessAnalyzer.Analyze(AssemblyReader.Load(head.Path)));
     }
 
     private static void Edit(string path, Action<JsonNode> edit)

@@ -16,17 +16,31 @@ public sealed class TrustEvaluatorTests
             Fixtures.Dev.Environment.Account);
 
         Assert.Equal(Decision.Allowed, decision.Decision);
-        Assert.Equal("Statement[0]", Assert.Single(decision.Result.Deciding).Statement.Label);
+        Assert.Equal("WebIdentityExactSubjects", Assert.Single(decision.Result.Deciding).Statement.Label);
         Assert.False(decision.IdentityPolicyRequired);
     }
 
     [Fact]
-    public void A_release_tag_matches_the_wildcard_statement()
+    public void A_release_tag_is_not_the_main_branch()
     {
         var decision = Fixtures.Dev.FindRole("GitHubDeploy")!.EvaluateTrust(
             AccessRequest.AssumeRole(RequestPrincipal.Parse($"oidc:{GitHub}"), context: RequestContext.Of(($"{GitHub}:aud", "sts.amazonaws.com"), ($"{GitHub}:sub", "repo:acme/edge-app:ref:refs/tags/v2.0.0"))));
 
-        Assert.Equal("Statement[1]", Assert.Single(decision.Result.Deciding).Statement.Label);
+        Assert.Equal(Decision.ImplicitlyDenied, decision.Decision);
+        Assert.Empty(decision.Result.Deciding);
+    }
+
+    [Fact]
+    public void A_pull_request_of_any_acme_repo_matches_the_plan_roles_pattern_statement_only_from_the_shared_workflow()
+    {
+        var role = Fixtures.Dev.FindRole("GitHubPlan")!;
+        TrustDecision Decide(string workflow) => role.EvaluateTrust(AccessRequest.AssumeRole(RequestPrincipal.Parse($"oidc:{GitHub}"), context: RequestContext.Of(
+            ($"{GitHub}:aud", "sts.amazonaws.com"), ($"{GitHub}:sub", "repo:acme/other-repo:pull_request"), ($"{GitHub}:job_workflow_ref", workflow))));
+
+        var allowed = Decide("acme/platform-workflows/.github/workflows/plan.yml@refs/tags/v1.4.0");
+        Assert.True(allowed.IsAllowed);
+        Assert.Equal("WebIdentitySubjectPatterns", Assert.Single(allowed.Result.Deciding).Statement.Label);
+        Assert.Equal(Decision.ImplicitlyDenied, Decide("acme/other-repo/.github/workflows/plan.yml@refs/heads/main").Decision);
     }
 
     [Fact]
@@ -44,24 +58,32 @@ public sealed class TrustEvaluatorTests
     [Fact]
     public void A_cross_account_role_arn_trust_also_requires_the_identity_policy()
     {
-        var decision = Fixtures.Prod.FindRole("SecurityAudit")!.EvaluateTrust(
-            AccessRequest.AssumeRole(RequestPrincipal.Parse("arn:aws:iam::222222222222:role/AuditRunner"), context: RequestContext.Of(("sts:ExternalId", "prod-audit-91b2c4d7"))),
+        var role = Fixtures.Prod.FindRole("SecurityAuditProd")!;
+        TrustDecision Decide(string caller, string orgId) => role.EvaluateTrust(
+            AccessRequest.AssumeRole(RequestPrincipal.Parse(caller), context: RequestContext.Of(("sts:ExternalId", "edge-audit-prod-c81e07"), ("aws:PrincipalOrgID", orgId))),
             Fixtures.Prod.Environment.Account);
 
+        var decision = Decide("arn:aws:iam::222222222222:role/SecurityAuditor", "o-a1b2c3d4e5");
         Assert.True(decision.IsAllowed);
         Assert.True(decision.IdentityPolicyRequired);
         Assert.Equal(PrincipalMatch.Exact, decision.Result.Deciding[0].Principal);
+        Assert.Equal(Decision.ImplicitlyDenied, Decide("arn:aws:iam::222222222222:role/SecurityAuditor", "o-someoneelse").Decision);
+        Assert.Equal(Decision.ImplicitlyDenied, Decide("arn:aws:iam::222222222222:role/AuditRunner", "o-a1b2c3d4e5").Decision);
     }
 
     [Fact]
     public void Roles_anywhere_sessions_need_the_anchor_of_this_stack()
     {
         var role = Fixtures.Dev.FindRole("EdgeDeviceRole")!;
-        var anchor = Fixtures.Dev.TrustAnchors[0].ArnSymbol;
+        string Anchor(string logicalId) => Fixtures.Dev.TrustAnchors.Single(a => a.LogicalId == logicalId).ArnSymbol;
         AccessRequest Request(string sourceArn) => AccessRequest.AssumeRole(RequestPrincipal.Parse("service:rolesanywhere.amazonaws.com"), "sts:SetSourceIdentity",
-            RequestContext.Of(("aws:SourceArn", sourceArn), ("aws:PrincipalTag/x509Subject/CN", "sensor-device-7")));
+            RequestContext.Of(("aws:SourceArn", sourceArn), ("aws:PrincipalTag/x509Subject/CN", "sensor-device-7"), ("aws:PrincipalTag/x509Issuer/CN", "EdgeIam Dev Issuing CA")));
 
-        Assert.True(role.EvaluateTrust(Request(anchor)).IsAllowed);
+        Assert.True(role.EvaluateTrust(Request(Anchor("RolesAnywhereTrustAnchorEdgeCa43B06583"))).IsAllowed);
+        Assert.True(role.EvaluateTrust(Request(Anchor("RolesAnywhereTrustAnchorPartnerCa43ADF333"))).IsAllowed);
+
+        // The factory line's anchor is in the same stack but not in this role's trust.
+        Assert.Equal(Decision.ImplicitlyDenied, role.EvaluateTrust(Request(Anchor("RolesAnywhereTrustAnchorFactoryPca72705560"))).Decision);
         Assert.Equal(Decision.ImplicitlyDenied, role.EvaluateTrust(Request("arn:aws:rolesanywhere:us-east-1:111111111111:trust-anchor/other")).Decision);
     }
 

@@ -164,7 +164,8 @@ public sealed class TrustSoundnessTests
     [Fact]
     public void A_case_change_of_a_service_principal_is_a_diff()
     {
-        var head = Fixtures.CopyAssembly();
+        using var copy = Fixtures.CopyAssembly();
+        var head = copy.Path;
         var path = Path.Combine(head, "EdgeIam-dev.template.json");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"Service\": \"ec2.amazonaws.com\"", "\"Service\": \"EC2.amazonaws.com\"", StringComparison.Ordinal));
 

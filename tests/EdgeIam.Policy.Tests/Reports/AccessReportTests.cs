@@ -26,15 +26,24 @@ public sealed class AccessReportTests
         Assert.Equal("GitHub Actions, audience sts.amazonaws.com, repo acme/edge-app, branch main", grant.Description);
         Assert.Equal(("oidc", "token.actions.githubusercontent.com"), (grant.PrincipalKind, grant.Principal));
         Assert.Contains(grant.Conditions, c => c.Values.Contains("repo:acme/edge-app:ref:refs/heads/main"));
-        Assert.Equal("GitHub Actions, audience sts.amazonaws.com, repo acme/edge-app, tag v*", role.AssumedBy[1].Description);
+        Assert.Single(role.AssumedBy);
+        var plan = Report.Stacks[0].Roles.Single(r => r.ConfigName == "GitHubPlan");
+        Assert.Equal(
+            "GitHub Actions, audience sts.amazonaws.com, any repo of acme, pull requests, StringLike token.actions.githubusercontent.com:job_workflow_ref acme/platform-workflows/.github/workflows/plan.yml@refs/tags/v*",
+            plan.AssumedBy[1].Description);
     }
 
     [Fact]
     public void Roles_anywhere_trust_names_the_anchor_and_certificate_pattern()
     {
         var role = Report.Stacks[0].Roles.Single(r => r.ConfigName == "EdgeDeviceRole");
-        Assert.Equal("IAM Roles Anywhere, trust anchor edge-ca (this stack), certificate subject CN sensor-device-*", Assert.Single(role.AssumedBy).Description);
+        Assert.Equal(
+            "IAM Roles Anywhere, trust anchor edge-ca (this stack) or trust anchor partner-ca (this stack), certificate subject CN sensor-* or camera-*, certificate issuer CN EdgeIam Dev Issuing CA or EdgeIam Partner Dev Issuing CA",
+            Assert.Single(role.AssumedBy).Description);
         Assert.Equal(["edge-device"], role.RolesAnywhereProfiles);
+        var factory = Report.Stacks[0].Roles.Single(r => r.ConfigName == "FactoryControllerRole");
+        Assert.Equal("IAM Roles Anywhere, trust anchor factory-pca (this stack), certificate subject CN plc-line-?-*", Assert.Single(factory.AssumedBy).Description);
+        Assert.Equal(["factory-line"], factory.RolesAnywhereProfiles);
     }
 
     [Fact]

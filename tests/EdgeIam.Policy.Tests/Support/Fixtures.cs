@@ -1,11 +1,16 @@
 using EdgeIam.Policy.Templates;
+using EdgeIam.Tests.Shared;
 
 namespace EdgeIam.Policy.Tests.Support;
 
-/// <summary>The fixture assembly (dev and prod stacks shaped like the app's CDK output), loaded once.</summary>
+/// <summary>
+/// The fixture assembly: what <c>edgeiam synth</c> writes for the shipped stacks (scripts/regenerate-policy-fixtures.sh),
+/// loaded once.
+/// </summary>
 internal static class Fixtures
 {
     private static readonly Lazy<CloudAssembly> LazyAssembly = new(() => AssemblyReader.Load(AssemblyDirectory));
+
 
     public static string AssemblyDirectory => FixturePaths.Output("Fixtures", "Assembly");
 
@@ -15,16 +20,18 @@ internal static class Fixtures
 
     public static StackTemplate Prod => Assembly.FindStack("prod")!;
 
-    /// <summary>A copy of the fixture assembly in a fresh temporary folder, for tests that change it.</summary>
-    public static string CopyAssembly()
+    /// <summary>
+    /// A copy of the fixture assembly in a fresh temporary folder, for tests that change it; the caller disposes it
+    /// (<c>using var copy = Fixtures.CopyAssembly();</c>), which removes the folder.
+    /// </summary>
+    public static TempFolder CopyAssembly()
     {
-        var target = Path.Combine(Path.GetTempPath(), "edgeiam-policy-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(target);
+        var copy = TempFolder.Create("edgeiam-policy-tests-");
         foreach (var file in Directory.GetFiles(AssemblyDirectory))
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            File.Copy(file, copy.Combine(Path.GetFileName(file)));
         }
 
-        return target;
+        return copy;
     }
 }

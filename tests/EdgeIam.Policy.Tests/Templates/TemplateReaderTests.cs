@@ -9,11 +9,17 @@ public sealed class TemplateReaderTests
     [Fact]
     public void Reads_every_role_sorted_by_logical_id_with_its_config_name()
     {
+        // The ten roles of stacks/dev.yaml, as the constructs name them.
         Assert.Equal(
-            ["EdgeDeviceRole7C8D9E0F", "GitHubDeployRole5A6B7C8D", "GitLabConfigRoleB1C2D3E4", "SecurityAuditRole0F1E2D3C", "VideoAnalyticsFleetRole2E3F4A5B"],
+            [
+                "CrossAccountOpsBreakGlassDevRoleF42C3EE2", "CrossAccountSecurityAuditRole0FF95E17", "FleetInferenceRoleA93842E0",
+                "FleetVideoAnalyticsRole9CA1BF9F", "OidcRolesGitHubDeployRole762AD053", "OidcRolesGitHubPlanRole1F1DE776",
+                "OidcRolesGitLabDeployRole95713DA7", "RolesAnywhereRoleEdgeDeviceRole0DF6DF66",
+                "RolesAnywhereRoleEdgeTelemetryWriterRole05A6047B", "RolesAnywhereRoleFactoryControllerRoleBD28377C",
+            ],
             Fixtures.Dev.Roles.Select(r => r.LogicalId));
         Assert.Equal(
-            ["EdgeDeviceRole", "GitHubDeploy", "GitLabConfig", "SecurityAudit", "video-analytics"],
+            ["OpsBreakGlassDev", "SecurityAudit", "inference", "video-analytics", "GitHubDeploy", "GitHubPlan", "GitLabDeploy", "EdgeDeviceRole", "EdgeTelemetryWriter", "FactoryControllerRole"],
             Fixtures.Dev.Roles.Select(r => r.ConfigName));
     }
 
@@ -27,11 +33,14 @@ public sealed class TemplateReaderTests
     [Fact]
     public void Oidc_provider_ref_resolves_to_the_provider_arn()
     {
-        var role = Fixtures.Dev.FindRole("GitHubDeploy")!;
-        var principal = Assert.Single(role.TrustPolicy.Statements[0].Principal!.Entries);
+        // GitLab's provider is created by the stack ({"Ref": provider}); GitHub's exists in the account (a literal ARN).
+        var gitlab = Fixtures.Dev.FindRole("GitLabDeploy")!;
+        var principal = Assert.Single(gitlab.TrustPolicy.Statements[0].Principal!.Entries);
         Assert.Equal(PrincipalKind.Federated, principal.Kind);
-        Assert.Equal("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com", principal.Value);
-        Assert.Equal("token.actions.githubusercontent.com", Assert.Single(Fixtures.Dev.OidcProviders).Issuer);
+        Assert.Equal("arn:aws:iam::111111111111:oidc-provider/gitlab.acme.example", principal.Value);
+        Assert.Equal("gitlab.acme.example", Assert.Single(Fixtures.Dev.OidcProviders).Issuer);
+        var github = Assert.Single(Fixtures.Dev.FindRole("GitHubDeploy")!.TrustPolicy.Statements[0].Principal!.Entries);
+        Assert.Equal("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com", github.Value);
     }
 
     [Fact]
@@ -45,45 +54,54 @@ public sealed class TemplateReaderTests
     [Fact]
     public void GetAtt_of_a_trust_anchor_stays_a_symbol_that_names_the_anchor()
     {
-        var role = Fixtures.Dev.FindRole("EdgeDeviceRole")!;
+        var role = Fixtures.Dev.FindRole("FactoryControllerRole")!;
         var sourceArn = role.TrustPolicy.Statements[0].ConditionsOn("aws:SourceArn").Single();
-        Assert.Equal("${EdgeCaTrustAnchor4B5C6D7E.TrustAnchorArn}", Assert.Single(sourceArn.Values));
-        Assert.Equal(Fixtures.Dev.TrustAnchors[0].ArnSymbol, sourceArn.Values[0]);
+        Assert.Equal("${RolesAnywhereTrustAnchorFactoryPca72705560.TrustAnchorArn}", Assert.Single(sourceArn.Values));
+        Assert.Equal(Fixtures.Dev.TrustAnchors.Single(a => a.LogicalId == "RolesAnywhereTrustAnchorFactoryPca72705560").ArnSymbol, sourceArn.Values[0]);
         Assert.True(SymbolicValue.TryParseReference(sourceArn.Values[0], out var id, out var attribute));
-        Assert.Equal(("EdgeCaTrustAnchor4B5C6D7E", "TrustAnchorArn"), (id, attribute));
+        Assert.Equal(("RolesAnywhereTrustAnchorFactoryPca72705560", "TrustAnchorArn"), (id, attribute));
     }
 
     [Fact]
     public void Separate_policy_resources_attach_to_the_role_they_reference()
     {
-        var role = Fixtures.Dev.FindRole("GitHubDeploy")!;
-        var policy = Assert.Single(role.PermissionPolicies);
-        Assert.Equal(PermissionPolicyKind.InlineResource, policy.Kind);
-        Assert.Equal("GitHubDeployRoleDefaultPolicy9E8F7A6B", policy.SourceLogicalId);
-        Assert.Equal("arn:aws:cloudformation:us-east-1:111111111111:stack/EdgeIam-dev/*", policy.Document.Statements[0].Resource!.Values[0]);
-        Assert.Equal("arn:aws:iam::111111111111:role/cdk-hnb659fds-*-111111111111-us-east-1", policy.Document.Statements[1].Resource!.Values[0]);
+        // EdgeDeviceRole holds its permissions policy and the per-device prefix policy, two AWS::IAM::Policy resources.
+        var role = Fixtures.Dev.FindRole("EdgeDeviceRole")!;
+        Assert.All(role.PermissionPolicies, p => Assert.Equal(PermissionPolicyKind.InlineResource, p.Kind));
+        Assert.Equal(
+            ["RolesAnywhereRoleEdgeDeviceRolePermissions28ED9446", "RolesAnywhereDevicePrefixEdgeDeviceRole8921957B"],
+            role.PermissionPolicies.Select(p => p.SourceLogicalId));
+        Assert.Equal("arn:aws:s3:::edge-telemetry-dev-111111111111/devices/${aws:PrincipalTag/x509Subject/CN}/*", role.PermissionPolicies[1].Document.Statements[0].Resource!.Values[0]);
+        var github = Assert.Single(Fixtures.Dev.FindRole("GitHubDeploy")!.PermissionPolicies);
+        Assert.Equal("OidcRolesGitHubDeployPermissions307E2BCF", github.SourceLogicalId);
+        Assert.Equal("arn:aws:s3:::acme-edge-artifacts-dev/*", github.Document.Statements[0].Resource!.Values[0]);
     }
 
     [Fact]
     public void Launch_templates_and_instances_keep_their_metadata_options()
     {
-        var template = Assert.Single(Fixtures.Dev.LaunchTemplates);
-        Assert.Equal(new MetadataOptions("required", "enabled", 1, "$.Resources.VideoAnalyticsLaunchTemplate0A1B2C3D.Properties.LaunchTemplateData.MetadataOptions"), template.Metadata);
-        Assert.All(Fixtures.Dev.Instances, i => Assert.Equal(template.LogicalId, i.LaunchTemplateLogicalId));
+        Assert.Equal(["FleetInferenceLaunchTemplate5D3EA869", "FleetVideoAnalyticsLaunchTemplateC794CC88"], Fixtures.Dev.LaunchTemplates.Select(t => t.LogicalId).Order(StringComparer.Ordinal));
+        var video = Fixtures.Dev.LaunchTemplates.Single(t => t.LogicalId == "FleetVideoAnalyticsLaunchTemplateC794CC88");
+        Assert.Equal(new MetadataOptions("required", "enabled", 1, "$.Resources.FleetVideoAnalyticsLaunchTemplateC794CC88.Properties.LaunchTemplateData.MetadataOptions"), video.Metadata);
+        Assert.Equal(
+            [("FleetInferenceInstance1B50F93BD", "FleetInferenceLaunchTemplate5D3EA869"), ("FleetVideoAnalyticsInstance1D8D789F1", "FleetVideoAnalyticsLaunchTemplateC794CC88"), ("FleetVideoAnalyticsInstance20095D195", "FleetVideoAnalyticsLaunchTemplateC794CC88")],
+            Fixtures.Dev.Instances.Select(i => (i.LogicalId, i.LaunchTemplateLogicalId)).OrderBy(i => i.LogicalId, StringComparer.Ordinal));
     }
 
     [Fact]
     public void Roles_anywhere_profile_lists_its_roles()
     {
-        var profile = Assert.Single(Fixtures.Dev.RolesAnywhereProfiles);
-        Assert.Equal(["EdgeDeviceRole7C8D9E0F"], profile.RoleLogicalIds);
+        var profile = Fixtures.Dev.RolesAnywhereProfiles.Single(p => p.Name == "edge-device");
+        Assert.Equal(["RolesAnywhereRoleEdgeDeviceRole0DF6DF66", "RolesAnywhereRoleEdgeTelemetryWriterRole05A6047B"], profile.RoleLogicalIds);
         Assert.Equal(3600, profile.DurationSeconds);
+        var factory = Fixtures.Dev.RolesAnywhereProfiles.Single(p => p.Name == "factory-line");
+        Assert.Contains("RolesAnywhereRoleFactoryControllerRoleBD28377C", factory.RoleLogicalIds);
     }
 
     [Theory]
-    [InlineData("GitHubDeploy", "GitHubDeployRole5A6B7C8D")]
-    [InlineData("GitHubDeployRole5A6B7C8D", "GitHubDeployRole5A6B7C8D")]
-    [InlineData("githubdeploy", "GitHubDeployRole5A6B7C8D")]
+    [InlineData("GitHubDeploy", "OidcRolesGitHubDeployRole762AD053")]
+    [InlineData("OidcRolesGitHubDeployRole762AD053", "OidcRolesGitHubDeployRole762AD053")]
+    [InlineData("githubdeploy", "OidcRolesGitHubDeployRole762AD053")]
     public void FindRole_takes_config_name_or_logical_id(string name, string logicalId) =>
         Assert.Equal(logicalId, Fixtures.Dev.FindRole(name)?.LogicalId);
 

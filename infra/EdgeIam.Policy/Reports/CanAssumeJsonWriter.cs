@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace EdgeIam.Policy.Reports;
+
+/// <summary>
+/// <c>can-assume --format json</c>. Field names follow the other reports: <c>stack</c> (stack name), <c>stackId</c>,
+/// <c>role</c> (config name), <c>logicalId</c>, <c>jsonPath</c>. <c>formatVersion</c> changes only when a field is
+/// renamed or removed, so a pipeline can refuse a shape it does not know.
+/// </summary>
+internal static class CanAssumeJsonWriter
+{
+    /// <summary>The version of this JSON shape.</summary>
+    public const int FormatVersion = 1;
+
+    public static void Write(CanAssumeReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        JsonReport.Write(output, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", "edgeiam can-assume");
+            json.WriteNumber("formatVersion", FormatVersion);
+            json.WriteString("stack", report.Stack);
+            json.WriteString("stackId", report.StackId);
+            json.WriteOptionalString("role", report.Role);
+            json.WriteString("logicalId", report.LogicalId);
+            json.WriteStartObject("request");
+            json.WriteString("principal", report.Principal);
+            json.WriteString("principalKind", report.PrincipalKind);
+            json.WriteString("action", report.Action);
+            json.WriteStartObject("context");
+            foreach (var (key, values) in report.Context)
+            {
+                json.WriteStringArray(key, values);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteString("decision", report.Decision);
+            json.WriteBoolean("allowed", report.Allowed);
+            json.WriteBoolean("proved", report.Proved);
+            json.WriteStringArray("dependsOn", report.DependsOn);
+            json.WriteBoolean("refusedBySts", report.RefusedBySts);
+            json.WriteBoolean("identityPolicyRequired", report.IdentityPolicyRequired);
+            json.WriteStartArray("statements");
+            foreach (var statement in report.Statements)
+            {
+                WriteStatement(json, statement);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("trustedPrincipals");
+            foreach (var trusted in report.TrustedPrincipals)
+            {
+                json.WriteStartObject();
+                json.WriteString("effect", trusted.Effect);
+                json.WriteString("statement", trusted.Label);
+                json.WriteString("jsonPath", trusted.JsonPath);
+                json.WriteStringArray("principals", trusted.Principals);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStringArray("notes", report.Notes);
+            json.WriteEndObject();
+        });
+    }
+
+    private static void WriteStatement(Utf8JsonWriter json, CanAssumeStatement statement)
+    {
+        json.WriteStartObject();
+        json.WriteBoolean("deciding", statement.Deciding);
+        json.WriteOptionalString("sid", statement.Sid);
+        json.WriteNumber("index", statement.Index);
+        json.WriteString("statement", statement.Label);
+        json.WriteString("jsonPath", statement.JsonPath);
+        json.WriteString("effect", statement.Effect);
+        json.WriteString("principalMatch", statement.PrincipalMatch);
+        json.WriteBoolean("principalMatched", statement.PrincipalMatched);
+        json.WriteBoolean("actionMatched", statement.ActionMatched);
+        json.WriteStartArray("conditions");
+        foreach (var condition in statement.Conditions)
+        {
+            json.WriteStartObject();
+            json.WriteString("operator", condition.Operator);
+            json.WriteString("key", condition.Key);
+            json.WriteStringArray("values", condition.Values);
+            json.WriteStringArray("requestValues", condition.RequestValues);
+            json.WriteBoolean("holds", condition.Holds);
+            json.WriteString("outcome", condition.Outcome);
+            json.WriteString("explanation", condition.Explanation);
+            json.WriteString("jsonPath", condition.JsonPath);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
