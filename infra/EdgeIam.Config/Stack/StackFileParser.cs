@@ -114,6 +114,6 @@ internal static partial class StackFileParser
     [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
     internal static partial Regex AccountPattern();
 
-    [GeneratedRegex(@"^arn:(?<partition>aws|aws-cn|aws-us-gov):iam::(?<account>[0-9]{12}|aws):policy/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:(?<partition>aws|aws-cn|aws-us-gov):iam::(?<account>[0-9]{12}|aws):policy/[A-Za-z0-9_+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
     private static partial Regex ManagedPolicyArnPattern();
 }

@@ -34,17 +34,17 @@ public sealed class ShippedStacksTests
     [Fact]
     public void AFolderWithoutStackFilesIsAnError()
     {
-        var empty = Directory.CreateTempSubdirectory("edgeiam-empty-").FullName;
-        var result = new StackConfigLoader(new FakeTimeProvider(StackFiles.Now)).LoadDirectory(empty, []);
+        using var empty = TempFolder.Create("edgeiam-empty-");
+        var result = new StackConfigLoader(new FakeTimeProvider(StackFiles.Now)).LoadDirectory(empty.Path, []);
         Assert.Equal("no stack files (*.yaml) found", Assert.Single(result.Diagnostics).Message);
     }
 
     [Fact]
     public void StackNamesMustSuitCloudFormation()
     {
-        var dir = Directory.CreateTempSubdirectory("edgeiam-names-").FullName;
-        File.WriteAllText(Path.Combine(dir, "1_bad.yaml"), StackFiles.Minimal);
-        var result = new StackConfigLoader(new FakeTimeProvider(StackFiles.Now)).LoadDirectory(dir, []);
+        using var dir = TempFolder.Create("edgeiam-names-");
+        File.WriteAllText(dir.Combine("1_bad.yaml"), StackFiles.Minimal);
+        var result = new StackConfigLoader(new FakeTimeProvider(StackFiles.Now)).LoadDirectory(dir.Path, []);
         Assert.Contains("is not usable in a CloudFormation stack name", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
     }
 }
