@@ -9,17 +9,17 @@ public sealed class TemplateReaderTests
     [Fact]
     public void Reads_every_role_sorted_by_logical_id_with_its_config_name()
     {
-        // The ten roles of stacks/dev.yaml, as the constructs name them.
+        // The eleven roles of stacks/dev.yaml, as the constructs name them.
         Assert.Equal(
             [
                 "CrossAccountOpsBreakGlassDevRoleF42C3EE2", "CrossAccountSecurityAuditRole0FF95E17", "FleetInferenceRoleA93842E0",
-                "FleetVideoAnalyticsRole9CA1BF9F", "OidcRolesGitHubDeployRole762AD053", "OidcRolesGitHubPlanRole1F1DE776",
+                "FleetVideoAnalyticsRole9CA1BF9F", "OidcRolesCdkDeployRole31328FE4", "OidcRolesGitHubDeployRole762AD053", "OidcRolesGitHubPlanRole1F1DE776",
                 "OidcRolesGitLabDeployRole95713DA7", "RolesAnywhereRoleEdgeDeviceRole0DF6DF66",
                 "RolesAnywhereRoleEdgeTelemetryWriterRole05A6047B", "RolesAnywhereRoleFactoryControllerRoleBD28377C",
             ],
             Fixtures.Dev.Roles.Select(r => r.LogicalId));
         Assert.Equal(
-            ["OpsBreakGlassDev", "SecurityAudit", "inference", "video-analytics", "GitHubDeploy", "GitHubPlan", "GitLabDeploy", "EdgeDeviceRole", "EdgeTelemetryWriter", "FactoryControllerRole"],
+            ["OpsBreakGlassDev", "SecurityAudit", "inference", "video-analytics", "CdkDeploy", "GitHubDeploy", "GitHubPlan", "GitLabDeploy", "EdgeDeviceRole", "EdgeTelemetryWriter", "FactoryControllerRole"],
             Fixtures.Dev.Roles.Select(r => r.ConfigName));
     }
 
