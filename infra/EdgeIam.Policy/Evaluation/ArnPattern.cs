@@ -7,7 +7,7 @@ namespace EdgeIam.Policy.Evaluation;
 /// A pattern that is not ARN-shaped (<c>*</c>, or a symbolic template value such as <c>${Anchor.TrustAnchorArn}</c>)
 /// is matched against the whole value, so symbolic values compare by identity.
 /// </summary>
-internal sealed class ArnPattern
+internal sealed class ArnPattern : IValuePattern
 {
     private const int SegmentCount = 6;
     private readonly WildcardPattern[]? _segments;

@@ -5,7 +5,7 @@ namespace EdgeIam.Policy.Evaluation;
 /// Characters that came from an escape (<c>${*}</c>) or a substituted variable are literal; the mask says which
 /// positions are live wildcards. Matching never allocates.
 /// </summary>
-internal sealed class WildcardPattern
+internal sealed class WildcardPattern : IValuePattern
 {
     private readonly string _pattern;
     private readonly bool[]? _wildcardMask;

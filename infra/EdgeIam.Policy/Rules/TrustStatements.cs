@@ -12,13 +12,14 @@ internal static class TrustStatements
     /// <summary>True when the statement's Action (or NotAction) lets <paramref name="action"/> through.</summary>
     public static bool Allows(Statement statement, string action)
     {
+        // The evaluator's own matcher: actions compare ignoring case.
         var lowered = action.ToLowerInvariant();
         if (statement.Action is { } actions)
         {
-            return actions.Values.Any(a => WildcardPattern.Compile(a, ignoreCase: true).IsMatch(lowered));
+            return new ActionMatcher(actions).MatchesAny(lowered);
         }
 
-        return statement.NotAction is { } excluded && !excluded.Values.Any(a => WildcardPattern.Compile(a, ignoreCase: true).IsMatch(lowered));
+        return statement.NotAction is { } excluded && !new ActionMatcher(excluded).MatchesAny(lowered);
     }
 
     /// <summary>An Allow statement that lets an OIDC identity in: web-identity action or an OIDC Federated principal.</summary>
