@@ -64,8 +64,9 @@ internal sealed partial class EdgeIamTemplateSource
                 }
             }
 
-            var recorded = RecordedStackFile(root);
-            var found = recorded is null ? null : Resolve(recorded, templateFile, paths);
+            // The file synth actually read (recorded in justifications) first, then the stack's own hint.
+            var found = JustifiedStackFiles(root).Concat(RecordedStackFile(root) is { } hint ? [hint] : [])
+                .Select(recorded => Resolve(recorded, templateFile, paths)).FirstOrDefault(f => f is not null);
             return new EdgeIamTemplateSource(names, found is null ? null : StackYamlNames.ForFile(found));
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException or InvalidDataException)
@@ -80,6 +81,30 @@ internal sealed partial class EdgeIamTemplateSource
     /// <summary>The stack-file line of the resource's entry, or null when it cannot be told exactly.</summary>
     public StackFileLine? LineOf(string logicalId) =>
         _stackFile is not null && _names.TryGetValue(logicalId, out var entry) ? _stackFile.LineOf(entry.Name, Sections[entry.Key]) : null;
+
+    /// <summary>Paths in justifications such as "allowOrgWideSubjects: true at oidc.roles[1] in stacks/dev.yaml" (the path as given to synth).</summary>
+    private static IEnumerable<string> JustifiedStackFiles(JsonElement root)
+    {
+        if (!root.TryGetProperty("Resources", out var resources) || resources.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (var resource in resources.EnumerateObject())
+        {
+            if (resource.Value.ValueKind == JsonValueKind.Object && resource.Value.TryGetProperty("Metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+                && metadata.TryGetProperty(EdgeIamMetadata.Justifications, out var justifications) && justifications.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var why in justifications.EnumerateObject())
+                {
+                    if (why.Value.ValueKind == JsonValueKind.String && JustifiedIn().Match(why.Value.GetString()!) is { Success: true } match)
+                    {
+                        yield return match.Groups["path"].Value;
+                    }
+                }
+            }
+        }
+    }
 
     private static string? RecordedStackFile(JsonElement root)
     {
@@ -112,6 +137,9 @@ internal sealed partial class EdgeIamTemplateSource
         string?[] bases = [paths.RepositoryRoot, paths.CurrentDirectory, assemblyParent];
         return bases.OfType<string>().Select(b => Path.GetFullPath(recorded, b)).FirstOrDefault(File.Exists);
     }
+
+    [GeneratedRegex(@"^[A-Za-z]+: .+ at [A-Za-z][A-Za-z0-9_.\[\]]* in (?<path>.+\.ya?ml)$", RegexOptions.CultureInvariant)]
+    private static partial Regex JustifiedIn();
 
     [GeneratedRegex(@"edit (?<path>[^\s,;()]+\.ya?ml)\b", RegexOptions.CultureInvariant)]
     private static partial Regex EditHint();
