@@ -37,6 +37,7 @@ internal sealed partial class EdgeIamTemplateSource
     public static EdgeIamTemplateSource Read(string templateFile, SarifPaths paths)
     {
         var names = new Dictionary<string, (string Key, string Name)>(StringComparer.Ordinal);
+        var constructs = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using var template = JsonDocument.Parse(InputFile.ReadAllBytes(templateFile, InputFileLimit.Template));
@@ -52,6 +53,11 @@ internal sealed partial class EdgeIamTemplateSource
                 {
                     if (resource.Value.ValueKind == JsonValueKind.Object && resource.Value.TryGetProperty("Metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object)
                     {
+                        if (metadata.TryGetProperty("aws:cdk:path", out var cdkPath) && cdkPath.ValueKind == JsonValueKind.String && cdkPath.GetString()!.Split('/') is { Length: > 2 } segments)
+                        {
+                            constructs[resource.Name] = segments[1];
+                        }
+
                         foreach (var key in Sections.Keys)
                         {
                             if (metadata.TryGetProperty(key, out var name) && name.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(name.GetString()))
@@ -61,6 +67,18 @@ internal sealed partial class EdgeIamTemplateSource
                             }
                         }
                     }
+                }
+            }
+
+            // A resource EdgeIam did not name (a fleet's launch template or security group) belongs to the entry
+            // its top-level construct was made from, when that construct named exactly one (EdgeFleet: one role).
+            var named = new Dictionary<string, (string Key, string Name)>(names, StringComparer.Ordinal);
+            foreach (var (resource, construct) in constructs)
+            {
+                var owners = constructs.Where(c => c.Value == construct && named.ContainsKey(c.Key)).Select(c => named[c.Key]).Distinct().ToList();
+                if (!names.ContainsKey(resource) && owners.Count == 1)
+                {
+                    names[resource] = owners[0];
                 }
             }
 

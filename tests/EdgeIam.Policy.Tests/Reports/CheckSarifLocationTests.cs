@@ -60,6 +60,16 @@ public sealed class CheckSarifLocationTests(CheckReportTests.MutatedAssembly mut
     }
 
     [Fact]
+    public void A_finding_on_a_fleet_launch_template_is_on_the_fleet_name_line()
+    {
+        using var sarif = Sarif(new SarifPaths(Root, Root));
+        var result = ResultOn(sarif, "EIAM-IMDS-001", "FleetVideoAnalyticsLaunchTemplateC794CC88");
+        var line = LineOf(Path.Combine(Root, "stacks", "dev.yaml"), "  - name: video-analytics");
+        Assert.Equal((SarifPaths.SourceRoot, "stacks/dev.yaml", line, 11), Physical(result.GetProperty("locations")[0]));
+        Assert.Equal("EdgeIam-dev.template.json", Physical(result.GetProperty("relatedLocations")[0]).Uri);
+    }
+
+    [Fact]
     public void A_finding_on_a_resource_edgeiam_did_not_name_keeps_its_template_location()
     {
         using var sarif = Sarif(new SarifPaths(Root, Root));
