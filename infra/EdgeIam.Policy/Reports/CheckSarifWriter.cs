@@ -7,19 +7,28 @@ namespace EdgeIam.Policy.Reports;
 
 /// <summary>
 /// <c>check --format sarif</c>: SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) in the
-/// subset GitHub code scanning reads (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning):
-/// every rule in tool.driver.rules, results with a physical location (template file and line) and a logical one
-/// (stack/resource), and a stable fingerprint.
+/// form GitHub code scanning accepts (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning):
+/// every rule with a full description; results located where the user edits (the stack file's line for EdgeIam
+/// stacks, the template otherwise, with the template and JSON path as a related location); relative, encoded URIs
+/// under <c>originalUriBaseIds</c>; a <c>primaryLocationLineHash</c> that survives unrelated edits; and accepted
+/// findings as external suppressions carrying the justification.
 /// </summary>
 internal static class CheckSarifWriter
 {
     public const string ToolName = "edgeiam-check";
 
-    public static void Write(CheckReport report, TextWriter output)
+    /// <summary>The text EIAM rules put before the owner's reason when a finding was deliberately accepted.</summary>
+    private const string AcceptedMarker = " Accepted: ";
+
+    public static void Write(CheckReport report, TextWriter output) => Write(report, output, SarifPaths.ForCurrentDirectory());
+
+    internal static void Write(CheckReport report, TextWriter output, SarifPaths paths)
     {
         var rules = RuleCatalog.All.Select(r => r.Descriptor).ToList();
         var names = RuleCatalog.All.ToDictionary(r => r.Descriptor.Id, r => r.GetType().Name.Replace("Rule", string.Empty, StringComparison.Ordinal), StringComparer.Ordinal);
-        var locators = report.Stacks.ToDictionary(s => s.TemplateFile, s => JsonLineLocator.ForFile(s.TemplateFile), StringComparer.Ordinal);
+        var templates = report.Stacks.Select(s => s.TemplateFile).Concat(report.Findings.Select(f => f.TemplateFile)).Distinct(StringComparer.Ordinal)
+            .ToDictionary(t => t, t => (Lines: JsonLineLocator.ForFile(t), Text: ReadLines(t), Source: EdgeIamTemplateSource.Read(t, paths)), StringComparer.Ordinal);
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         JsonReport.Write(output, json =>
         {
             json.WriteStartObject();
@@ -28,11 +37,18 @@ internal static class CheckSarifWriter
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, rules, names);
+            WriteBaseIds(json);
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
-                var line = locators.TryGetValue(finding.TemplateFile, out var locator) ? locator.LineOf(finding.JsonPath) : 1;
-                WriteResult(json, finding, rules.FindIndex(r => r.Id == finding.Rule.Id), line);
+                var template = templates[finding.TemplateFile];
+                var line = template.Lines.LineOf(finding.JsonPath);
+                var templateLocation = new Location(paths.Artifact(finding.TemplateFile, SarifPaths.Assembly), line, ColumnOf(template.Text, line));
+                var stackLine = template.Source.LineOf(finding.ResourceLogicalId);
+                var stackLocation = stackLine is { } s ? new Location(paths.Artifact(s.File, SarifPaths.Stacks), s.Line, s.Column) : (Location?)null;
+                var hash = LineHash(finding, template.Source.NameOf(finding.ResourceLogicalId));
+                occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
+                WriteResult(json, finding, rules.FindIndex(r => r.Id == finding.Rule.Id), stackLocation ?? templateLocation, stackLocation is null ? null : templateLocation, $"{hash}:{occurrences[hash]}");
             }
 
             json.WriteEndArray();
@@ -41,6 +57,31 @@ internal static class CheckSarifWriter
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    private readonly record struct Location(SarifArtifact Artifact, int Line, int Column);
+
+    private static void WriteBaseIds(Utf8JsonWriter json)
+    {
+        // No "uri" on purpose: the absolute folder differs per machine and checkout; code scanning resolves
+        // %SRCROOT% to the checkout itself (https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/sarif-v2.1.0-os.html#_Toc34317499).
+        json.WriteStartObject("originalUriBaseIds");
+        foreach (var (id, text) in new[]
+        {
+            (SarifPaths.SourceRoot, "The repository root (the folder holding .git or EdgeIam.sln)."),
+            (SarifPaths.WorkingDirectory, "The folder edgeiam check ran in, when the file is outside the repository."),
+            (SarifPaths.Assembly, "The cloud assembly folder (--assembly), when it is outside the repository and the current directory."),
+            (SarifPaths.Stacks, "The stack-file folder, when it is outside the repository and the current directory."),
+        })
+        {
+            json.WriteStartObject(id);
+            json.WriteStartObject("description");
+            json.WriteString("text", text);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteTool(Utf8JsonWriter json, List<RuleDescriptor> rules, Dictionary<string, string> names)
@@ -59,8 +100,11 @@ internal static class CheckSarifWriter
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Title);
             json.WriteEndObject();
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", FullDescription(rule));
+            json.WriteEndObject();
             json.WriteStartObject("help");
-            json.WriteString("text", rule.Fix);
+            json.WriteString("text", $"{rule.Fix} See {rule.HelpUri}");
             json.WriteEndObject();
             json.WriteString("helpUri", rule.HelpUri);
             json.WriteStartObject("defaultConfiguration");
@@ -78,7 +122,11 @@ internal static class CheckSarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, int line)
+    /// <summary>Title and fix as one paragraph (GitHub shows it as the alert's rule description; GH2012 wants one).</summary>
+    internal static string FullDescription(RuleDescriptor rule) =>
+        $"{rule.Title.TrimEnd('.')}. How to fix: {rule.Fix}";
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, Location primary, Location? template, string lineHash)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule.Id);
@@ -89,30 +137,111 @@ internal static class CheckSarifWriter
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", finding.TemplateFile.Replace('\\', '/'));
-        json.WriteEndObject();
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", line);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        WritePhysical(json, primary);
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
         json.WriteString("name", finding.ResourceLogicalId);
-        json.WriteString("fullyQualifiedName", $"{finding.Stack}/{finding.ResourceLogicalId}{finding.JsonPath[1..]}");
+        json.WriteString("fullyQualifiedName", $"{finding.Stack}/{finding.ResourceLogicalId}");
         json.WriteString("kind", "resource");
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+        if (template is { } t)
+        {
+            json.WriteStartArray("relatedLocations");
+            json.WriteStartObject();
+            json.WriteNumber("id", 1);
+            WritePhysical(json, t);
+            json.WriteStartObject("message");
+            json.WriteString("text", $"Synthesized template, {finding.JsonPath}");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        if (Acceptance(finding) is { } justification)
+        {
+            // https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/sarif-v2.1.0-os.html#_Toc34317661: "external" = suppressed
+            // outside the analysed file (here the owner's acceptance in the stack file); code scanning closes such alerts.
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("status", "accepted");
+            json.WriteString("justification", justification);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
         json.WriteStartObject("partialFingerprints");
+        json.WriteString("primaryLocationLineHash", lineHash);
         json.WriteString("edgeiamFinding/v1", Fingerprint(finding));
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
+    private static void WritePhysical(Utf8JsonWriter json, Location location)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", location.Artifact.Uri);
+        json.WriteString("uriBaseId", location.Artifact.BaseId);
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", location.Line);
+        json.WriteNumber("startColumn", location.Column);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The owner's reason when the finding was accepted (a warning whose message carries "Accepted: why"), else null.</summary>
+    internal static string? Acceptance(Finding finding)
+    {
+        if (finding.Severity != Severity.Warning)
+        {
+            return null;
+        }
+
+        var at = finding.Message.LastIndexOf(AcceptedMarker, StringComparison.Ordinal);
+        var why = at < 0 ? string.Empty : finding.Message[(at + AcceptedMarker.Length)..].Trim().TrimEnd('.');
+        return why.Length == 0 ? null : why;
+    }
+
+    /// <summary>
+    /// Rule, stack, the resource's stack-file name (or logical ID) and the JSON path without array indices: inserting
+    /// a statement or a line elsewhere changes none of them. The ":n" occurrence keeps equal hashes apart, as GitHub's own do.
+    /// </summary>
+    internal static string LineHash(Finding finding, string? configName) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Rule.Id}|{finding.Stack}|{configName ?? finding.ResourceLogicalId}|{StripIndices(finding.JsonPath)}")))[..16];
+
+    private static string StripIndices(string jsonPath) => System.Text.RegularExpressions.Regex.Replace(jsonPath, @"\[\d+\]", "[]");
+
     /// <summary>Stable across runs and line moves: rule, stack, resource and path.</summary>
     private static string Fingerprint(Finding finding) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Rule.Id}|{finding.Stack}|{finding.ResourceLogicalId}|{finding.JsonPath}")))[..32];
+
+    private static string[] ReadLines(string file)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(EdgeIam.Shared.InputFile.ReadAllBytes(file, EdgeIam.Shared.InputFileLimit.Template)).Split('\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>1-based UTF-16 column of the first non-blank character of the line (1 when the line is unknown).</summary>
+    private static int ColumnOf(string[] lines, int line)
+    {
+        if (line < 1 || line > lines.Length)
+        {
+            return 1;
+        }
+
+        var text = lines[line - 1];
+        var indent = text.Length - text.TrimStart().Length;
+        return indent < text.Length ? indent + 1 : 1;
+    }
 }
