@@ -11,25 +11,25 @@ internal sealed record IngressRule(string Group, string Protocol, int? FromPort,
 {
     public static IngressRule From(string group, JsonNode? rule)
     {
-        var protocol = NormalizeProtocol(rule?["IpProtocol"]);
-        var (kind, source) = rule?["CidrIp"] is { } v4 ? ("cidr", TemplateNode.Literal(v4) ?? TemplateNode.Canonical(v4))
-            : rule?["CidrIpv6"] is { } v6 ? ("cidr", TemplateNode.Literal(v6) ?? TemplateNode.Canonical(v6))
-            : rule?["SourceSecurityGroupId"] is { } sg ? ("group", TemplateNode.Canonical(sg))
-            : rule?["SourceSecurityGroupName"] is { } sgn ? ("group", TemplateNode.Canonical(sgn))
-            : rule?["SourcePrefixListId"] is { } pl ? ("prefix list", TemplateNode.Canonical(pl))
+        var protocol = NormalizeProtocol(TemplateNode.Get(rule, "IpProtocol"));
+        var (kind, source) = TemplateNode.Get(rule, "CidrIp") is { } v4 ? ("cidr", TemplateNode.Literal(v4) ?? TemplateNode.Canonical(v4))
+            : TemplateNode.Get(rule, "CidrIpv6") is { } v6 ? ("cidr", TemplateNode.Literal(v6) ?? TemplateNode.Canonical(v6))
+            : TemplateNode.Get(rule, "SourceSecurityGroupId") is { } sg ? ("group", TemplateNode.Canonical(sg))
+            : TemplateNode.Get(rule, "SourceSecurityGroupName") is { } sgn ? ("group", TemplateNode.Canonical(sgn))
+            : TemplateNode.Get(rule, "SourcePrefixListId") is { } pl ? ("prefix list", TemplateNode.Canonical(pl))
             : ("none", "(no source)");
-        return new IngressRule(group, protocol, TemplateNode.Int(rule?["FromPort"]), TemplateNode.Int(rule?["ToPort"]), kind, source, TemplateNode.Literal(rule?["Description"]));
+        return new IngressRule(group, protocol, TemplateNode.Int(TemplateNode.Get(rule, "FromPort")), TemplateNode.Int(TemplateNode.Get(rule, "ToPort")), kind, source, TemplateNode.Literal(TemplateNode.Get(rule, "Description")));
     }
 
     /// <summary>Every port: protocol -1 (all traffic), or a port of -1 (all ICMP types), or a range not a literal.</summary>
     private bool AllPorts => Protocol == "all";
 
-    public string Ports => AllPorts ? "all ports"
+    public string Ports => AllPorts || FromPort == -1 ? "all ports"
         : FromPort is null || ToPort is null ? "ports (unresolved)"
         : FromPort == ToPort ? FromPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : $"{FromPort}-{ToPort}";
 
-    public override string ToString() => $"{Protocol} {Ports} from {Source}";
+    public override string ToString() => AllPorts ? $"all traffic from {Source}" : $"{Protocol} {Ports} from {Source}";
 
     /// <summary>True when this rule lets in at least everything <paramref name="other"/> does (fails closed on unknowns).</summary>
     public bool Covers(IngressRule other)

@@ -101,8 +101,8 @@ internal static class MetadataOptionsDiffer
     private static JsonObject? Options(JsonObject resource)
     {
         var properties = resource["Properties"] as JsonObject;
-        var container = TemplateNode.Literal(resource["Type"]) == LaunchTemplate ? properties?["LaunchTemplateData"] as JsonObject : properties;
-        return container?["MetadataOptions"] as JsonObject;
+        var container = TemplateNode.Literal(resource["Type"]) == LaunchTemplate ? TemplateNode.Get(properties, "LaunchTemplateData") as JsonObject : properties;
+        return TemplateNode.Get(container, "MetadataOptions") as JsonObject;
     }
 
     private static string Value(JsonNode? node, string fallback) => node is null ? fallback : TemplateNode.Literal(node) ?? TemplateNode.Canonical(node);

@@ -194,11 +194,11 @@ internal static class ProfileDiffer
         : TemplateNode.Int(node) is { } s ? Reports.AccessTextWriter.Duration(s) : TemplateNode.Canonical(node);
 
     private static string RoleText(JsonNode? node) =>
-        node?["Fn::GetAtt"] is JsonArray att && att.Count > 0 && TemplateNode.Literal(att[0]) is { } id ? id : TemplateNode.Literal(node) ?? TemplateNode.Canonical(node);
+        TemplateNode.Get(node, "Fn::GetAtt") is JsonArray att && att.Count > 0 && TemplateNode.Literal(att[0]) is { } id ? id : TemplateNode.Literal(node) ?? TemplateNode.Canonical(node);
 
     private static string Mappings(JsonNode? node) =>
         node is null ? "(none)" : string.Join("; ", TemplateNode.Items(node).Select(m =>
-            $"{TemplateNode.Literal(m?["CertificateField"])}: {string.Join(",", TemplateNode.Items(m?["MappingRules"]).Select(r => TemplateNode.Literal(r?["Specifier"])))}"));
+            $"{TemplateNode.Literal(TemplateNode.Get(m, "CertificateField"))}: {string.Join(",", TemplateNode.Items(TemplateNode.Get(m, "MappingRules")).Select(r => TemplateNode.Literal(TemplateNode.Get(r, "Specifier"))))}"));
 
     private static string Unquote(string canonical) => canonical.Trim('"');
 }

@@ -45,13 +45,13 @@ internal static class SecurityGroupDiffer
         var rules = new List<IngressRule>();
         foreach (var (id, resource) in stack.OfType("AWS::EC2::SecurityGroup"))
         {
-            rules.AddRange(TemplateNode.Items(resource["Properties"]?["SecurityGroupIngress"]).Select(r => IngressRule.From(id, r)));
+            rules.AddRange(TemplateNode.Items(TemplateNode.Get(resource["Properties"], "SecurityGroupIngress")).Select(r => IngressRule.From(id, r)));
         }
 
         foreach (var (_, resource) in stack.OfType("AWS::EC2::SecurityGroupIngress"))
         {
             var properties = resource["Properties"];
-            rules.Add(IngressRule.From(GroupOf(properties?["GroupId"] ?? properties?["GroupName"]), properties));
+            rules.Add(IngressRule.From(GroupOf(TemplateNode.Get(properties, "GroupId") ?? TemplateNode.Get(properties, "GroupName")), properties));
         }
 
         return rules;
@@ -59,8 +59,8 @@ internal static class SecurityGroupDiffer
 
     /// <summary>The logical ID of a group of this template (Ref / GetAtt GroupId), else the reference's canonical text.</summary>
     private static string GroupOf(JsonNode? reference) =>
-        TemplateNode.Literal(reference?["Ref"])
-        ?? (reference?["Fn::GetAtt"] is JsonArray att && att.Count > 0 ? TemplateNode.Literal(att[0]) : null)
+        TemplateNode.Literal(TemplateNode.Get(reference, "Ref"))
+        ?? (TemplateNode.Get(reference, "Fn::GetAtt") is JsonArray att && att.Count > 0 ? TemplateNode.Literal(att[0]) : null)
         ?? TemplateNode.Literal(reference)
         ?? TemplateNode.Canonical(reference);
 

@@ -19,6 +19,9 @@ internal static class TemplateNode
     public static int? Int(JsonNode? node) =>
         node is JsonValue value && int.TryParse(value.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
+    /// <summary>A property of an object; null for anything else (a JsonValue's indexer would throw on hostile input).</summary>
+    public static JsonNode? Get(JsonNode? node, string key) => node is JsonObject o ? o[key] : null;
+
     public static IReadOnlyList<JsonNode?> Items(JsonNode? node) => node is JsonArray array ? [.. array] : node is null ? [] : [node];
 
     /// <summary>
@@ -29,7 +32,7 @@ internal static class TemplateNode
     {
         var properties = resource["Properties"] as JsonObject;
         var name = nameProperty is null ? null : Literal(properties?[nameProperty]);
-        if (name is null && Literal(resource["Metadata"]?["aws:cdk:path"]) is { } path)
+        if (name is null && Literal(Get(resource["Metadata"], "aws:cdk:path")) is { } path)
         {
             var segments = path.Split('/').Skip(1).ToList();
             if (segments.Count > 1 && segments[^1] is "Resource" or "Template" or "Group" or "Default")
