@@ -32,7 +32,7 @@ public static class AccessDiffer
 
     /// <summary>
     /// Roles (as <see cref="Diff(AccessReport, AccessReport)"/>) plus the other resources that decide access: Roles
-    /// Anywhere profiles, IMDS options and security-group ingress. <paramref name="stacks"/> (names or stack IDs; empty:
+    /// Anywhere profiles, IMDS options, security-group ingress, OIDC providers, trust anchors, CRLs and instance profiles. <paramref name="stacks"/> (names or stack IDs; empty:
     /// all) limits both sides, so an assembly synthesized for one stack does not diff as "removed" for the others.
     /// </summary>
     public static AccessDiff Diff(CloudAssembly baseAssembly, CloudAssembly headAssembly, IReadOnlyCollection<string> stacks)
@@ -59,6 +59,7 @@ public static class AccessDiffer
             changes.AddRange(ProfileDiffer.Diff(name, b, a));
             changes.AddRange(MetadataOptionsDiffer.Diff(name, b, a));
             changes.AddRange(SecurityGroupDiffer.Diff(name, b, a));
+            changes.AddRange(IdentitySourceDiffer.Diff(name, b, a));
         }
 
         return new AccessDiff(changes);

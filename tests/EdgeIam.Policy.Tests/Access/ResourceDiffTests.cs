@@ -257,6 +257,47 @@ public sealed class ResourceDiffTests
         Assert.Contains(noProperties.Changes, c => c.Kind == ChangeKind.Widened && c.Summary == "session policy: deny removed: Deny iam:*, sts:AssumeRole on *");
     }
 
+    [Fact]
+    public void A_new_oidc_audience_or_thumbprint_is_widened_and_a_removed_one_narrowed()
+    {
+        const string Gitlab = "OidcProvidersgitlab2386AD50";
+        var audience = Single(Diff("dev", head: r => ((JsonArray)Props(r, Gitlab)["ClientIdList"]!).Add("other-audience")));
+        var thumbprint = Single(Diff("dev", head: r => ((JsonArray)Props(r, Gitlab)["ThumbprintList"]!).Add("0000000000000000000000000000000000000000")));
+        var removed = Single(Diff("dev", head: r => ((JsonArray)Props(r, Gitlab)["ClientIdList"]!).RemoveAt(0)));
+
+        Assert.Equal(("Oidc/Providers/gitlab (OidcProvidersgitlab2386AD50)", "oidc", ChangeKind.Widened, "audience added: other-audience"),
+            (audience.Role, audience.Area, audience.Kind, audience.Summary));
+        Assert.Equal((ChangeKind.Widened, "thumbprint added: 0000000000000000000000000000000000000000"), (thumbprint.Kind, thumbprint.Summary));
+        Assert.Equal((ChangeKind.Narrowed, "audience removed: https://gitlab.acme.example"), (removed.Kind, removed.Summary));
+    }
+
+    [Fact]
+    public void Another_ca_on_a_trust_anchor_and_a_crl_switched_off_or_removed_are_widened()
+    {
+        const string Anchor = "RolesAnywhereTrustAnchorFactoryPca72705560";
+        const string Crl = "RolesAnywhereTrustAnchorPartnerCaCrlD68BCF76";
+        var ca = Single(Diff("dev", head: r => Props(r, Anchor)["Source"]!["SourceData"]!["AcmPcaArn"] = "arn:aws:acm-pca:us-east-1:111111111111:certificate-authority/other"));
+        var off = Single(Diff("dev", head: r => Props(r, Crl)["Enabled"] = false));
+        var gone = Single(Diff("dev", head: r => r.Remove(Crl)));
+        var anchorOn = Single(Diff("dev", @base: r => Props(r, Anchor)["Enabled"] = false));
+
+        Assert.Equal(("factory-pca (RolesAnywhereTrustAnchorFactoryPca72705560)", "anchor", ChangeKind.Widened, "CA source changed (cannot prove narrower)"),
+            (ca.Role, ca.Area, ca.Kind, ca.Summary));
+        Assert.Equal((ChangeKind.Widened, "enabled true -> false"), (off.Kind, off.Summary));
+        Assert.Equal((ChangeKind.Widened, "CRL removed: its revocations no longer apply"), (gone.Kind, gone.Summary));
+        Assert.Equal((ChangeKind.Widened, "enabled false -> true"), (anchorOn.Kind, anchorOn.Summary));
+    }
+
+    [Fact]
+    public void A_role_added_to_an_instance_profile_is_widened()
+    {
+        const string Profile = "FleetVideoAnalyticsInstanceProfileD45D4E0A";
+        var change = Single(Diff("dev", head: r => ((JsonArray)Props(r, Profile)["Roles"]!).Add(new JsonObject { ["Ref"] = "FleetInferenceRoleA93842E0" })));
+
+        Assert.Equal(("FleetVideoAnalytics/InstanceProfile (FleetVideoAnalyticsInstanceProfileD45D4E0A)", "instance-profile", ChangeKind.Widened, "role added: FleetInferenceRoleA93842E0"),
+            (change.Role, change.Area, change.Kind, change.Summary));
+    }
+
     private static AccessChange Single(AccessDiff diff) => Assert.Single(diff.Changes);
 
     private static JsonObject Props(JsonObject resources, string id) => resources[id]!["Properties"]!.AsObject();
