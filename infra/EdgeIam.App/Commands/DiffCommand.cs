@@ -5,7 +5,7 @@ using EdgeIam.Policy.Templates;
 
 namespace EdgeIam.App.Commands;
 
-/// <summary><c>edgeiam diff</c>: access added and removed between two assemblies; <c>--fail-on-widen</c> exits 1 on widening.</summary>
+/// <summary><c>edgeiam diff</c>: access added and removed between two assemblies (roles, Roles Anywhere profiles, IMDS options, ingress); <c>--fail-on-widen</c> exits 1 on widening.</summary>
 public static class DiffCommand
 {
     public static Command Create(CliContext context)
@@ -16,24 +16,24 @@ public static class DiffCommand
         headDir.Description = "Assembly after the change.";
         var format = PolicyCommandOptions.Format("text", "json", "markdown");
         var failOnWiden = new Option<bool>("--fail-on-widen") { Description = "Exit 1 when any access was added or widened." };
+        var stacks = PolicyCommandOptions.Stacks("Compare only this stack on both sides (dev or EdgeIam-dev). Repeatable. Default: every stack.");
         var command = new Command("diff", "Show access added, widened, narrowed and removed between two assemblies, role by role.")
         {
             baseDir,
             headDir,
             format,
             failOnWiden,
+            stacks,
         };
         command.SetAction(parse => Run(context, parse.GetValue(baseDir)!, parse.GetValue(headDir)!,
-            PolicyCommandOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(failOnWiden)));
+            PolicyCommandOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(failOnWiden), parse.GetValue(stacks) ?? []));
         return command;
     }
 
-    public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden) =>
+    public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden, IReadOnlyCollection<string>? stacks = null) =>
         PolicyCommandOptions.Guard(context, () =>
         {
-            var before = AccessAnalyzer.Analyze(AssemblyReader.Load(baseDir));
-            var after = AccessAnalyzer.Analyze(AssemblyReader.Load(headDir));
-            var diff = AccessDiffer.Diff(before, after);
+            var diff = AccessDiffer.Diff(AssemblyReader.Load(baseDir), AssemblyReader.Load(headDir), stacks ?? []);
             AccessReportWriter.Write(diff, format, context.Out);
             if (failOnWiden && diff.HasWidening)
             {

@@ -1,5 +1,6 @@
 using EdgeIam.Policy.Model;
 using EdgeIam.Policy.Reports;
+using EdgeIam.Policy.Templates;
 
 namespace EdgeIam.Policy.Access;
 
@@ -28,6 +29,44 @@ public static class AccessDiffer
 
         return new AccessDiff(changes);
     }
+
+    /// <summary>
+    /// Roles (as <see cref="Diff(AccessReport, AccessReport)"/>) plus the other resources that decide access: Roles
+    /// Anywhere profiles, IMDS options, security-group ingress, OIDC providers, trust anchors, CRLs and instance profiles. <paramref name="stacks"/> (names or stack IDs; empty:
+    /// all) limits both sides, so an assembly synthesized for one stack does not diff as "removed" for the others.
+    /// </summary>
+    public static AccessDiff Diff(CloudAssembly baseAssembly, CloudAssembly headAssembly, IReadOnlyCollection<string> stacks)
+    {
+        ArgumentNullException.ThrowIfNull(baseAssembly);
+        ArgumentNullException.ThrowIfNull(headAssembly);
+        ArgumentNullException.ThrowIfNull(stacks);
+        var unknown = stacks.Where(n => baseAssembly.FindStack(n) is null && headAssembly.FindStack(n) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            var known = baseAssembly.Stacks.Concat(headAssembly.Stacks).Select(s => s.Name).Distinct().Order(StringComparer.Ordinal);
+            throw new TemplateException($"--stack {string.Join(", ", unknown)}: no such stack in --base or --head (stacks: {string.Join(", ", known)}); give a stack name such as dev.");
+        }
+
+        var before = Limit(baseAssembly, stacks);
+        var after = Limit(headAssembly, stacks);
+        var roles = Diff(AccessAnalyzer.Analyze(before), AccessAnalyzer.Analyze(after));
+        var changes = new List<AccessChange>();
+        foreach (var name in before.Stacks.Select(s => s.Name).Union(after.Stacks.Select(s => s.Name)).Order(StringComparer.Ordinal))
+        {
+            changes.AddRange(roles.Changes.Where(c => c.Stack == name));
+            var b = before.FindStack(name) is { } bs ? RawStack.Load(bs) : RawStack.Empty;
+            var a = after.FindStack(name) is { } hs ? RawStack.Load(hs) : RawStack.Empty;
+            changes.AddRange(ProfileDiffer.Diff(name, b, a));
+            changes.AddRange(MetadataOptionsDiffer.Diff(name, b, a));
+            changes.AddRange(SecurityGroupDiffer.Diff(name, b, a));
+            changes.AddRange(IdentitySourceDiffer.Diff(name, b, a));
+        }
+
+        return new AccessDiff(changes);
+    }
+
+    private static CloudAssembly Limit(CloudAssembly assembly, IReadOnlyCollection<string> stacks) =>
+        stacks.Count == 0 ? assembly : assembly with { Stacks = [.. assembly.Stacks.Where(s => stacks.Contains(s.Name, StringComparer.Ordinal) || stacks.Contains(s.StackId, StringComparer.Ordinal))] };
 
     private static IEnumerable<AccessChange> DiffRole(string stack, RoleAccess? before, RoleAccess? after)
     {
@@ -86,7 +125,7 @@ public static class AccessDiffer
         }
     }
 
-    private static IEnumerable<AccessChange> PermissionChanges(string stack, string role, IReadOnlyList<PermissionGrant> before, IReadOnlyList<PermissionGrant> after)
+    internal static IEnumerable<AccessChange> PermissionChanges(string stack, string role, IReadOnlyList<PermissionGrant> before, IReadOnlyList<PermissionGrant> after)
     {
         foreach (var (grant, covered, best) in Compare(after.Where(p => p.Effect == Effect.Allow), before.Where(p => p.Effect == Effect.Allow), (_, _) => true, PermissionCovers))
         {
