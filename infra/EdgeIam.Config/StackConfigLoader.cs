@@ -36,7 +36,15 @@ public sealed partial class StackConfigLoader
     public StackLoadResult LoadDirectory(string configDirectory, IReadOnlyCollection<string> only)
     {
         var diagnostics = new ConfigDiagnostics();
-        var files = _files.StackFiles(configDirectory);
+        var all = _files.StackFiles(configDirectory);
+        var files = all.Where(f => !IsAssertionsFile(f)).ToList();
+        foreach (var orphan in all.Where(IsAssertionsFile).Where(a => !files.Contains(StackFileOf(a), StringComparer.Ordinal)))
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, orphan, 0, 0, "",
+                $"assertions for a stack that does not exist (no {Path.GetFileName(StackFileOf(orphan))} next to it)",
+                "rename it after its stack file (<name>.assertions.yaml beside <name>.yaml), or delete it."));
+        }
+
         var available = files.Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
         if (files.Count == 0)
         {
@@ -116,9 +124,43 @@ public sealed partial class StackConfigLoader
 
         var stack = StackFileParser.Parse(reader, name);
         reader.ReportUnknownKeys();
+        if (stack is not null && diagnostics.Items.Count(d => d.IsError) == before)
+        {
+            stack = stack with { Assertions = LoadAssertions(AssertionsFileOf(file), stack, diagnostics) };
+        }
+
         var errors = diagnostics.Items.Count(d => d.IsError);
         return errors == before ? stack : null;
     }
+
+    /// <summary>The stack's assertions file, when there is one; checked against the stack it belongs to.</summary>
+    private Assertions.AssertionsConfig? LoadAssertions(string file, StackConfig stack, ConfigDiagnostics diagnostics)
+    {
+        if (!_files.FileExists(file))
+        {
+            return null;
+        }
+
+        var context = new ConfigContext(file, diagnostics, _time, _files);
+        var root = ParseYaml(file, context);
+        var reader = root is null ? null : MappingReader.From(context, root, "", Assertions.AssertionsFileParser.Keys);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var assertions = Assertions.AssertionsFileParser.Parse(reader, stack);
+        reader.ReportUnknownKeys();
+        return assertions;
+    }
+
+    private static bool IsAssertionsFile(string file) => file.EndsWith(Assertions.AssertionsFileParser.Suffix, StringComparison.Ordinal);
+
+    private static string StackFileOf(string assertionsFile) => assertionsFile[..^Assertions.AssertionsFileParser.Suffix.Length] + ".yaml";
+
+    /// <summary><c>stacks/prod.yaml</c> → <c>stacks/prod.assertions.yaml</c>, in the form the stack file's path was given.</summary>
+    internal static string AssertionsFileOf(string stackFile) =>
+        (stackFile.EndsWith(".yaml", StringComparison.Ordinal) ? stackFile[..^".yaml".Length] : stackFile) + Assertions.AssertionsFileParser.Suffix;
 
     private YamlNode? ParseYaml(string file, ConfigContext context)
     {

@@ -53,6 +53,11 @@ public sealed class EdgeIamStack : Stack
         {
             _ = new RolesAnywhere.RolesAnywhereResources(this, "RolesAnywhere", new RolesAnywhere.RolesAnywhereResourcesProps(rolesAnywhere));
         }
+
+        if (config.Assertions is { } assertions)
+        {
+            Assertions.AssertionsMetadata.AddTo(this, assertions);
+        }
     }
 
     public StackConfig Config { get; }

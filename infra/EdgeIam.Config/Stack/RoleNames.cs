@@ -31,14 +31,21 @@ public static partial class RoleNames
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
     internal static partial Regex Pattern();
 
-    /// <summary>Checks every role of the stack: the prefixed name's length, and names shared across sections.</summary>
-    internal static void Check(MappingReader root, StackConfig stack)
+    /// <summary>Every role of the stack, by config name, with the key path of its name, in section order.</summary>
+    internal static List<(string Name, string Path)> Of(StackConfig stack)
     {
         var roles = new List<(string Name, string Path)>();
         roles.AddRange(stack.EdgeFleets.Select(f => (f.Name, f.KeyPath + ".name")));
         roles.AddRange((stack.RolesAnywhere?.Roles ?? []).Select(r => (r.Name, r.KeyPath + ".name")));
         roles.AddRange((stack.Oidc?.Roles ?? []).Select(r => (r.Name, r.KeyPath + ".name")));
         roles.AddRange(stack.CrossAccount.Select(r => (r.Name, r.KeyPath + ".name")));
+        return roles;
+    }
+
+    /// <summary>Checks every role of the stack: the prefixed name's length, and names shared across sections.</summary>
+    internal static void Check(MappingReader root, StackConfig stack)
+    {
+        var roles = Of(stack);
 
         var first = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, path) in roles)

@@ -40,6 +40,9 @@ public sealed record StackConfig
     /// <summary>IAM Roles Anywhere trust anchors, profiles and roles. Default: none (nothing is created).</summary>
     public RolesAnywhere.RolesAnywhereConfig? RolesAnywhere { get; init; }
 
+    /// <summary>The owners' access assertions (<c>&lt;name&gt;.assertions.yaml</c> beside the stack file); null when there are none.</summary>
+    public Assertions.AssertionsConfig? Assertions { get; init; }
+
     /// <summary>Quotas the stack file declares raised (<c>quotas:</c>); AWS's defaults otherwise.</summary>
     public AccountQuotas Quotas { get; init; } = AccountQuotas.Default;
 

@@ -29,6 +29,30 @@ public static class EdgeIamMetadata
     /// <summary>Metadata naming the stack-file provider an IAM OIDC provider was made from.</summary>
     public const string OidcProvider = "edgeiam:oidcProvider";
 
+    /// <summary>
+    /// Template Metadata: the stack's access assertions (<c>stacks/&lt;name&gt;.assertions.yaml</c>), an array of
+    /// <c>{"id", "why"?, "source": {"file", "line", "column"}, "&lt;kind&gt;": {...}}</c> with the kinds below.
+    /// </summary>
+    public const string Assertions = "edgeiam:assertions";
+
+    /// <summary>Assertion kinds, the same key in the assertions file and in <see cref="Assertions"/>.</summary>
+    public const string CanAssume = "canAssume";
+
+    /// <inheritdoc cref="CanAssume"/>
+    public const string CannotAssume = "cannotAssume";
+
+    /// <inheritdoc cref="CanAssume"/>
+    public const string OnlyAccounts = "onlyAccounts";
+
+    /// <inheritdoc cref="CanAssume"/>
+    public const string OnlyRolesTrust = "onlyRolesTrust";
+
+    /// <inheritdoc cref="CanAssume"/>
+    public const string WebIdentityPins = "webIdentityPins";
+
+    /// <inheritdoc cref="CanAssume"/>
+    public const string NoRoleAcceptsTrustAnchor = "noRoleAcceptsTrustAnchor";
+
     /// <summary>Whether <paramref name="key"/> lies in EdgeIam's namespace (any case).</summary>
     public static bool IsReserved(string key)
     {

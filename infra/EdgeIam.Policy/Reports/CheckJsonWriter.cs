@@ -13,6 +13,8 @@ internal static class CheckJsonWriter
         json.WriteNumber("errors", report.ErrorCount);
         json.WriteNumber("warnings", report.WarningCount);
         json.WriteNumber("notes", report.NoteCount);
+        json.WriteNumber("assertions", report.AssertionCount);
+        json.WriteNumber("failedAssertions", report.FailedAssertionCount);
         json.WriteEndObject();
         json.WriteStartArray("stacks");
         foreach (var stack in report.Stacks)
@@ -41,10 +43,38 @@ internal static class CheckJsonWriter
             json.WriteString("message", finding.Message);
             json.WriteString("fix", finding.Rule.Fix);
             json.WriteString("helpUri", finding.Rule.HelpUri);
+            json.WriteOptionalString("assertion", finding.AssertionId);
+            if (finding.SourceLine is { } source)
+            {
+                WriteSource(json, source);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("assertions");
+        foreach (var result in report.Assertions)
+        {
+            json.WriteStartObject();
+            json.WriteString("stack", result.Stack);
+            json.WriteString("id", result.Assertion.Id);
+            json.WriteString("kind", result.Assertion.Kind);
+            json.WriteBoolean("held", result.Held);
+            WriteSource(json, result.Assertion.Source);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    private static void WriteSource(System.Text.Json.Utf8JsonWriter json, StackFileLine source)
+    {
+        json.WriteStartObject("source");
+        json.WriteString("file", source.File);
+        json.WriteNumber("line", source.Line);
+        json.WriteNumber("column", source.Column);
+        json.WriteEndObject();
+    }
 }

@@ -12,9 +12,27 @@ internal static class CheckMarkdownWriter
         if (report.Findings.Count == 0)
         {
             output.WriteLine("No findings.");
-            return;
+        }
+        else
+        {
+            WriteFindings(report, output);
         }
 
+        if (report.Assertions.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("| Assertion | Stack | Kind | Result | Written at |");
+            output.WriteLine("|---|---|---|---|---|");
+            foreach (var a in report.Assertions)
+            {
+                output.WriteLine($"| {Markdown.CodeCell(a.Assertion.Id)} | {a.Stack} | {a.Assertion.Kind} | {(a.Held ? "held" : "**failed**")} | "
+                    + $"{Markdown.CodeCell($"{a.Assertion.Source.File}:{a.Assertion.Source.Line}")} |");
+            }
+        }
+    }
+
+    private static void WriteFindings(CheckReport report, TextWriter output)
+    {
         output.WriteLine("| Severity | Rule | Stack | Resource | Finding | Fix |");
         output.WriteLine("|---|---|---|---|---|---|");
         foreach (var f in report.Findings)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EdgeIam.Policy.Rules;
+using EdgeIam.Policy.Rules.Assertions;
 
 namespace EdgeIam.Policy.Reports;
 
@@ -44,11 +45,19 @@ internal static class CheckSarifWriter
                 var template = templates[finding.TemplateFile];
                 var line = template.Lines.LineOf(finding.JsonPath);
                 var templateLocation = new Location(paths.Artifact(finding.TemplateFile, SarifPaths.Assembly), line, ColumnOf(template.Text, line));
-                var stackLine = template.Source.LineOf(finding.ResourceLogicalId);
+                // An assertion's failure is located at the assertion; any other finding at the resource's stack-file entry.
+                var stackLine = finding.SourceLine is { } written ? Resolved(written, finding.TemplateFile, paths) : template.Source.LineOf(finding.ResourceLogicalId);
                 var stackLocation = stackLine is { } s ? new Location(paths.Artifact(s.File, SarifPaths.Stacks), s.Line, s.Column) : (Location?)null;
-                var hash = LineHash(finding, template.Source.NameOf(finding.ResourceLogicalId));
+                var hash = LineHash(finding, finding.AssertionId is { } id ? "assertion:" + id : template.Source.NameOf(finding.ResourceLogicalId));
                 occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
                 WriteResult(json, finding, rules.FindIndex(r => r.Id == finding.Rule.Id), stackLocation ?? templateLocation, stackLocation is null ? null : templateLocation, $"{hash}:{occurrences[hash]}");
+            }
+
+            foreach (var held in report.Assertions.Where(a => a.Held))
+            {
+                var rule = AssertionRule.For(held.Assertion);
+                var at = Resolved(held.Assertion.Source, report.Stacks.First(s => s.Name == held.Stack).TemplateFile, paths);
+                WritePass(json, held, rule, rules.FindIndex(r => r.Id == rule.Id), new Location(paths.Artifact(at.File, SarifPaths.Stacks), at.Line, at.Column));
             }
 
             json.WriteEndArray();
@@ -179,6 +188,36 @@ internal static class CheckSarifWriter
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// A held assertion as a SARIF result of kind "pass" (level "none", as SARIF 2.1.0 §3.27.9 requires for kinds
+    /// other than "fail"), so a report shows what was proved, not only what failed; code scanning opens no alert for it.
+    /// </summary>
+    private static void WritePass(Utf8JsonWriter json, CheckReport.AssertionResult held, RuleDescriptor rule, int ruleIndex, Location at)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", rule.Id);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("kind", "pass");
+        json.WriteString("level", "none");
+        json.WriteStartObject("message");
+        json.WriteString("text", $"{held.Assertion.Label} held in {held.Stack}.");
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        WritePhysical(json, at);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString("primaryLocationLineHash",
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{rule.Id}|{held.Stack}|assertion:{held.Assertion.Id}")))[..16] + ":1");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The assertion's file as found on disk (the path synth recorded, resolved like the stack file's), else as recorded.</summary>
+    private static StackFileLine Resolved(StackFileLine written, string templateFile, SarifPaths paths) =>
+        written with { File = EdgeIamTemplateSource.Resolve(written.File, templateFile, paths) ?? written.File };
 
     private static void WritePhysical(Utf8JsonWriter json, Location location)
     {

@@ -22,9 +22,19 @@ internal static class CheckTextWriter
                 foreach (var finding in subject)
                 {
                     output.WriteLine($"    {Level(finding.Severity),-7} {finding.Rule.Id}  {finding.Message}");
+                    if (finding.SourceLine is { } source)
+                    {
+                        output.WriteLine($"            in  {source.File}:{source.Line}:{source.Column}");
+                    }
+
                     output.WriteLine($"            at  {finding.JsonPath}");
                     output.WriteLine($"            fix {finding.Rule.Fix}");
                 }
+            }
+
+            foreach (var result in report.Assertions.Where(a => a.Stack == stack.Name))
+            {
+                output.WriteLine($"  {(result.Held ? "held  " : "FAILED")}  {result.Assertion.Label}");
             }
 
             output.WriteLine();

@@ -144,7 +144,7 @@ internal sealed partial class EdgeIamTemplateSource
     }
 
     /// <summary>An absolute path as is; a relative one against the repository root, the current directory, then the assembly's parent.</summary>
-    private static string? Resolve(string recorded, string templateFile, SarifPaths paths)
+    internal static string? Resolve(string recorded, string templateFile, SarifPaths paths)
     {
         if (Path.IsPathRooted(recorded))
         {

@@ -49,6 +49,13 @@ internal sealed record SarifPaths(string? RepositoryRoot, string CurrentDirector
             return new SarifArtifact(WorkingDirectory, Encode(inCwd));
         }
 
+        // A stack file (or assertions file) read from outside the repository, e.g. a scratch copy given as
+        // --config-dir, stands for its home in the repository: stacks/<file>, the only place code scanning can show.
+        if (outsideBaseId == Stacks && RepositoryRoot is not null)
+        {
+            return new SarifArtifact(SourceRoot, Encode("stacks/" + Path.GetFileName(full)));
+        }
+
         return new SarifArtifact(outsideBaseId, Encode(Path.GetFileName(full)));
     }
 

@@ -12,6 +12,12 @@ public sealed record Finding(
 {
     public Severity Severity => Rule.Severity;
 
+    /// <summary>For a failed access assertion: where the assertion is written (the SARIF primary location).</summary>
+    internal Reports.StackFileLine? SourceLine { get; init; }
+
+    /// <summary>For a failed access assertion: its ID.</summary>
+    internal string? AssertionId { get; init; }
+
     /// <summary>The role's display name (config name and logical ID), or the resource's logical ID.</summary>
     public string Subject => RoleName is null ? ResourceLogicalId : $"{RoleName} ({ResourceLogicalId})";
 }

@@ -31,6 +31,12 @@ internal static class RuleCatalog
         new TrustPolicySizeRule(),
         new InlinePolicySizeRule(),
         new ManagedPolicyCountRule(),
+        new Assertions.CanAssumeAssertionRule(),
+        new Assertions.CannotAssumeAssertionRule(),
+        new Assertions.OnlyAccountsAssertionRule(),
+        new Assertions.OnlyRolesTrustAssertionRule(),
+        new Assertions.WebIdentityPinsAssertionRule(),
+        new Assertions.NoRoleAcceptsTrustAnchorAssertionRule(),
     ];
 
     public static PolicyRule? Find(string id) => All.FirstOrDefault(r => r.Descriptor.Id == id);

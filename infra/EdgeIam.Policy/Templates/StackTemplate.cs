@@ -42,6 +42,9 @@ public sealed class StackTemplate
     /// <summary>Names of the template's Parameters: values chosen at deploy time, never proved.</summary>
     public IReadOnlySet<string> Parameters { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The owners' access assertions (Metadata <c>edgeiam:assertions</c>), in file order.</summary>
+    internal IReadOnlyList<Assertions.AccessAssertion> Assertions { get; init; } = [];
+
     /// <summary>Logical ID to resource type, for every resource.</summary>
     public required IReadOnlyDictionary<string, string> ResourceTypes { get; init; }
 
@@ -86,6 +89,9 @@ public sealed class StackTemplate
                 LongLivedCredentials = LongLivedCredentials,
                 ResourceTypes = ResourceTypes,
                 Parameters = Parameters,
+
+                // Assertions judge the whole stack once: a role's own evaluation already covers its branches.
+                Assertions = index == 0 ? Assertions : [],
             };
         }
     }

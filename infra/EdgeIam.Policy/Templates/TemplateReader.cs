@@ -139,7 +139,13 @@ internal static class TemplateReader
                             OptionalString(properties, "Name"),
                             properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("Source", out var source) ? OptionalString(source, "SourceType") : null,
                             OptionalString(properties, "Enabled") is not "false",
-                            path));
+                            path)
+                        {
+                            ConfigName = resource.TryGetProperty("Metadata", out var anchorMetadata) && anchorMetadata.ValueKind == JsonValueKind.Object
+                                && anchorMetadata.TryGetProperty(EdgeIamMetadata.TrustAnchor, out var anchorName) && anchorName.ValueKind == JsonValueKind.String
+                                ? anchorName.GetString()
+                                : null,
+                        });
                         break;
                     case "AWS::RolesAnywhere::Profile":
                         profiles.Add(ReadProfile(id, properties, path));
@@ -199,6 +205,7 @@ internal static class TemplateReader
                 LongLivedCredentials = [.. credentials.OrderBy(c => c.LogicalId, StringComparer.Ordinal)],
                 ResourceTypes = _types,
                 Parameters = _parameters,
+                Assertions = Assertions.AssertionReader.Read(root, filePath),
             };
         }
 

@@ -86,11 +86,21 @@ public sealed class CheckSarifLocationTests(CheckReportTests.MutatedAssembly mut
         using var elsewhere = EdgeIam.Tests.Shared.TempFolder.Create("edgeiam-sarif-");
         using var sarif = Sarif(new SarifPaths(null, elsewhere.Path));
         var results = Results(sarif).ToList();
-        Assert.Equal(_mutated.Value.Report.Findings.Count, results.Count);
+        var report = _mutated.Value.Report;
+        Assert.Equal(report.Findings.Count + report.Assertions.Count(a => a.Held), results.Count);
         foreach (var result in results)
         {
+            // An assertion's result stays at the assertion as synth recorded it (relative), the others at the template.
             var (baseId, uri, _, _) = Physical(result.GetProperty("locations")[0]);
-            Assert.Equal((SarifPaths.Assembly, "EdgeIam-dev.template.json"), (baseId, uri));
+            if (result.GetProperty("ruleId").GetString()!.StartsWith("EIAM-ASSERT-", StringComparison.Ordinal))
+            {
+                Assert.Equal(SarifPaths.WorkingDirectory, baseId);
+                Assert.Matches("^stacks/(dev|prod).assertions.yaml$", uri);
+            }
+            else
+            {
+                Assert.Equal((SarifPaths.Assembly, "EdgeIam-dev.template.json"), (baseId, uri));
+            }
         }
     }
 

@@ -18,17 +18,22 @@ public sealed class PolicyCheckTests
         Assert.Equal(("EIAM-WEBID-003", AcceptedPlanRole, Severity.Warning), (finding.Rule.Id, finding.ResourceLogicalId, finding.Severity));
         Assert.False(report.HasErrors);
         Assert.Equal(["dev", "prod"], report.Stacks.Select(s => s.Name));
-        Assert.Equal("policy check: 2 stacks, 16 roles: 0 errors, 1 warning, 0 notes", report.Summary);
+        Assert.Equal("policy check: 2 stacks, 16 roles: 0 errors, 1 warning, 0 notes; assertions: 17 held, 0 failed", report.Summary);
+        Assert.All(report.Assertions, a => Assert.True(a.Held, a.Assertion.Label));
     }
 
+    /// <summary>
+    /// Each mutation of the shipped dev template is an error of the rule that knows it, and the shipped assertions
+    /// (stacks/dev.assertions.yaml) that the mutation breaks fail too: the owners' expectations catch it on their own.
+    /// </summary>
     [Theory]
-    [InlineData("drop-aud", "EIAM-WEBID-001", "OidcRolesGitHubDeployRole762AD053")]
-    [InlineData("widen-sub", "EIAM-WEBID-003", "OidcRolesGitHubDeployRole762AD053")]
-    [InlineData("root-no-externalid", "EIAM-XACCT-001", "MutantVendorRole")]
-    [InlineData("imds-optional", "EIAM-IMDS-001", "FleetVideoAnalyticsLaunchTemplateC794CC88")]
-    [InlineData("ra-no-sourcearn", "EIAM-RA-001", "RolesAnywhereRoleEdgeDeviceRole0DF6DF66")]
-    [InlineData("admin-inline", "EIAM-PERM-001", "FleetVideoAnalyticsRole9CA1BF9F")]
-    public void Acceptance_mutation_is_an_error_of_the_expected_rule(string mutation, string ruleId, string resource)
+    [InlineData("drop-aud", "EIAM-WEBID-001", "OidcRolesGitHubDeployRole762AD053", "web-identity-pins-audience")]
+    [InlineData("widen-sub", "EIAM-WEBID-003", "OidcRolesGitHubDeployRole762AD053", "feature-branches-cannot-deploy-dev")]
+    [InlineData("root-no-externalid", "EIAM-XACCT-001", "MutantVendorRole", "only-audit-and-ops-accounts-from-outside")]
+    [InlineData("imds-optional", "EIAM-IMDS-001", "FleetVideoAnalyticsLaunchTemplateC794CC88", null)]
+    [InlineData("ra-no-sourcearn", "EIAM-RA-001", "RolesAnywhereRoleEdgeDeviceRole0DF6DF66", "factory-certificates-cannot-reach-the-device-role")]
+    [InlineData("admin-inline", "EIAM-PERM-001", "FleetVideoAnalyticsRole9CA1BF9F", null)]
+    public void Acceptance_mutation_is_an_error_of_the_expected_rule(string mutation, string ruleId, string resource, string? brokenAssertion)
     {
         using var copy = Fixtures.CopyAssembly();
         var assembly = copy.Path;
@@ -37,9 +42,10 @@ public sealed class PolicyCheckTests
         var report = PolicyCheck.RunAssembly(assembly, ["dev"]);
 
         Assert.True(report.HasErrors);
-        var finding = Assert.Single(report.Findings, f => f.Severity == Severity.Error);
+        var finding = Assert.Single(report.Findings, f => f.Severity == Severity.Error && f.AssertionId is null);
         Assert.Equal((ruleId, resource, Severity.Error), (finding.Rule.Id, finding.ResourceLogicalId, finding.Severity));
-        Assert.All(report.Findings.Where(f => f != finding), f => Assert.Equal(("EIAM-WEBID-003", AcceptedPlanRole), (f.Rule.Id, f.ResourceLogicalId)));
+        Assert.All(report.Findings.Where(f => f != finding && f.AssertionId is null), f => Assert.Equal(("EIAM-WEBID-003", AcceptedPlanRole), (f.Rule.Id, f.ResourceLogicalId)));
+        Assert.Equal(brokenAssertion is null ? [] : [brokenAssertion], report.Assertions.Where(a => !a.Held).Select(a => a.Assertion.Id));
     }
 
     [Fact]

@@ -1,0 +1,350 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EdgeIam.Config.Reading;
+using EdgeIam.Config.Stack;
+using EdgeIam.Policy.Evaluation;
+using EdgeIam.Policy.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace EdgeIam.Config.Assertions;
+
+/// <summary>
+/// Parses <c>stacks/&lt;name&gt;.assertions.yaml</c>: the access the stack's owners expect, checked by <c>edgeiam check</c>
+/// (rules EIAM-ASSERT-*). Every name it uses (roles, trust anchors) must exist in the stack, every principal must
+/// parse, so a typo is an error at synth and never an assertion that holds because it tests nothing.
+/// </summary>
+internal static partial class AssertionsFileParser
+{
+    /// <summary>The file next to <c>&lt;name&gt;.yaml</c> that holds its assertions.</summary>
+    public const string Suffix = ".assertions.yaml";
+
+    internal static readonly KeySet Keys = new("assertions-file", "assertions");
+
+    internal static readonly KeySet ItemKeys = new(
+        "assertions[]", "id", "why", EdgeIamMetadata.CanAssume, EdgeIamMetadata.CannotAssume, EdgeIamMetadata.OnlyAccounts,
+        EdgeIamMetadata.OnlyRolesTrust, EdgeIamMetadata.WebIdentityPins, EdgeIamMetadata.NoRoleAcceptsTrustAnchor);
+
+    internal static readonly KeySet AssumeKeys = new("assertions[].canAssume", "role", "principal", "action", "context", "device");
+    internal static readonly KeySet DeviceKeys = new("assertions[].canAssume.device", "trustAnchor", "commonName");
+    internal static readonly KeySet OnlyAccountsKeys = new("assertions[].onlyAccounts", "accounts", "organizations");
+    internal static readonly KeySet OnlyRolesTrustKeys = new("assertions[].onlyRolesTrust", "principal", "roles");
+    internal static readonly KeySet WebIdentityPinsKeys = new("assertions[].webIdentityPins", "claims");
+    internal static readonly KeySet NoRoleAcceptsKeys = new("assertions[].noRoleAcceptsTrustAnchor", "trustAnchor");
+
+    /// <summary>The actions a role's trust policy decides (https://docs.aws.amazon.com/STS/latest/APIReference/API_Operations.html).</summary>
+    private static readonly string[] TrustActions =
+        ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity"];
+
+    private static readonly string[] Kinds = ItemKeys.Keys.Skip(2).ToArray();
+
+    public static AssertionsConfig? Parse(MappingReader root, StackConfig stack)
+    {
+        var roles = RoleNames.Of(stack).Select(r => r.Name).ToList();
+        var anchors = (stack.RolesAnywhere?.TrustAnchors ?? []).Select(a => a.Name).ToList();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var items = root.Items("assertions", ItemKeys, item => ParseItem(item, roles, anchors, ids), required: true,
+            fix: "add `assertions:` with at least one entry (see README, \"Access assertions\").");
+        return new AssertionsConfig(root.Context.File, items);
+    }
+
+    private static AssertionConfig? ParseItem(MappingReader item, List<string> roles, List<string> anchors, Dictionary<string, string> ids)
+    {
+        var id = item.Matching("id", IdPattern(), "an assertion ID (lower-case letters, digits and hyphens, at most 64)",
+            "name it, e.g. `id: pull-requests-cannot-deploy-prod`.", required: true);
+        if (id is not null && !ids.TryAdd(id, item.Path))
+        {
+            item.Error("id", $"assertion ID '{id}' is also used by {ids[id]}", "give each assertion its own ID.");
+            id = null;
+        }
+
+        var why = item.String("why");
+        var kinds = Kinds.Where(item.Has).ToList();
+        if (kinds.Count != 1)
+        {
+            item.Context.Error(item.Node, item.Path,
+                kinds.Count == 0 ? "says nothing to check" : $"has {string.Join(" and ", kinds)}; an assertion checks one thing",
+                $"give exactly one of: {string.Join(", ", Kinds)} (one per list entry).");
+            return null;
+        }
+
+        var kind = kinds[0];
+        var body = kind switch
+        {
+            EdgeIamMetadata.CanAssume or EdgeIamMetadata.CannotAssume => item.Section(kind, AssumeKeys, b => Assume(b, roles, anchors)),
+            EdgeIamMetadata.OnlyAccounts => item.Section(kind, OnlyAccountsKeys, OnlyAccounts),
+            EdgeIamMetadata.OnlyRolesTrust => item.Section(kind, OnlyRolesTrustKeys, b => OnlyRolesTrust(b, roles)),
+            EdgeIamMetadata.WebIdentityPins => item.Section(kind, WebIdentityPinsKeys, WebIdentityPins),
+            _ => item.Section(kind, NoRoleAcceptsKeys, b => Anchor(b, "trustAnchor", anchors) is { } a ? new JsonObject { ["trustAnchor"] = a } : null),
+        };
+        var at = item.Node.Start;
+        return id is null || body is null ? null : new AssertionConfig(id, why, (int)at.Line, (int)at.Column, kind, body);
+    }
+
+    private static JsonObject? Assume(MappingReader body, List<string> roles, List<string> anchors)
+    {
+        var role = Role(body, "role", roles, required: true);
+        var hasDevice = body.Has("device");
+        if (hasDevice == body.Has("principal"))
+        {
+            body.Context.Error(body.Node, body.Path, hasDevice ? "has both `principal` and `device`" : "names no caller",
+                "give `principal:` (a can-assume --principal spec, e.g. oidc:token.actions.githubusercontent.com) or `device:` (trustAnchor, commonName).");
+            return null;
+        }
+
+        var result = new JsonObject();
+        var ok = role is not null;
+        if (hasDevice)
+        {
+            if (body.Has("action"))
+            {
+                body.Error("action", "a device's request is fixed (Roles Anywhere calls sts:AssumeRole with sts:TagSession and sts:SetSourceIdentity)",
+                    "remove `action:`; all three are checked.");
+                ok = false;
+            }
+
+            var device = body.Section("device", DeviceKeys, d =>
+            {
+                var anchor = Anchor(d, "trustAnchor", anchors);
+                // RFC 5280 ub-common-name: at most 64 characters.
+                var cn = d.Matching("commonName", CommonNamePattern(), "a certificate common name (1-64 characters on one line)",
+                    "write the device certificate's CN, e.g. `commonName: camera-7`.");
+                return anchor is null ? null : new JsonObject { ["trustAnchor"] = anchor, ["commonName"] = cn };
+            });
+            if (device is null)
+            {
+                ok = false;
+            }
+            else
+            {
+                if (device["commonName"] is null)
+                {
+                    device.Remove("commonName");
+                }
+
+                result["device"] = device;
+            }
+        }
+        else
+        {
+            var principal = Principal(body, "principal");
+            ok &= principal is not null;
+            result["principal"] = principal;
+            var action = body.String("action");
+            if (action is not null && !TrustActions.Contains(action, StringComparer.Ordinal))
+            {
+                body.Error("action", $"'{action}' is not an action a trust policy decides",
+                    $"use one of {string.Join(", ", TrustActions)}, or leave it out (the principal's default: sts:AssumeRoleWithWebIdentity for oidc:, else sts:AssumeRole).");
+                ok = false;
+            }
+            else if (action is not null)
+            {
+                result["action"] = action;
+            }
+        }
+
+        var context = Context(body);
+        if (context is null)
+        {
+            ok = false;
+        }
+        else if (context.Count > 0)
+        {
+            result["context"] = context;
+        }
+
+        result.Insert(0, "role", role);
+        return ok ? result : null;
+    }
+
+    /// <summary>Condition keys of the request: each a value or a list of values (a multivalued key).</summary>
+    private static JsonObject? Context(MappingReader body)
+    {
+        var node = body.Value("context");
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlMappingNode mapping || mapping.Children.Count == 0)
+        {
+            body.Error("context", node is YamlMappingNode ? "is an empty mapping" : "expected a mapping of condition keys",
+                "write `context:` with indented `key: value` (or `key: [v1, v2]`) lines, or leave it out.");
+            return null;
+        }
+
+        var context = new JsonObject();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ok = true;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = body.KeyText(keyNode, body.PathOf("context"));
+            if (key is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            var path = body.PathOf("context") + "." + key;
+            if (!seen.Add(key))
+            {
+                body.Context.Error(keyNode, path, $"condition key '{key}' appears twice (condition keys ignore case)", "write each key once; list several values as `key: [v1, v2]`.");
+                ok = false;
+                continue;
+            }
+
+            var values = new JsonArray();
+            var items = valueNode is YamlSequenceNode list ? list.Children.ToList() : [valueNode];
+            if (items.Count == 0)
+            {
+                body.Context.Error(valueNode, path, "is an empty list", "give the request's value(s), or remove the key (a key the request does not carry).");
+                ok = false;
+            }
+
+            foreach (var value in items)
+            {
+                var text = body.ScalarText(value, path, "write the value as a plain string.");
+                ok &= text is not null;
+                values.Add(text);
+            }
+
+            context[key] = values;
+        }
+
+        return ok ? context : null;
+    }
+
+    private static JsonObject? OnlyAccounts(MappingReader body)
+    {
+        var accounts = body.Strings("accounts");
+        var organizations = body.Strings("organizations");
+        var ok = true;
+        foreach (var (value, i) in accounts.Select((v, i) => (v, i)))
+        {
+            if (!AccountPattern().IsMatch(value))
+            {
+                body.Context.Error(body.ItemNode("accounts", i), body.ItemPath("accounts", i), $"'{value}' is not a 12-digit AWS account ID", "write the account as 12 digits in quotes.");
+                ok = false;
+            }
+        }
+
+        foreach (var (value, i) in organizations.Select((v, i) => (v, i)))
+        {
+            if (!OrganizationPattern().IsMatch(value))
+            {
+                body.Context.Error(body.ItemNode("organizations", i), body.ItemPath("organizations", i), $"'{value}' is not an AWS Organizations ID",
+                    "write the organization ID, e.g. o-a1b2c3d4e5 (https://docs.aws.amazon.com/organizations/latest/APIReference/API_Organization.html).");
+                ok = false;
+            }
+        }
+
+        if (accounts.Count == 0 && organizations.Count == 0)
+        {
+            body.Context.Error(body.Node, body.Path, "allows no account and no organization",
+                "list `accounts:` (the stack's own account is always allowed) and/or `organizations:`.");
+            return null;
+        }
+
+        var result = new JsonObject();
+        if (accounts.Count > 0)
+        {
+            result["accounts"] = new JsonArray([.. accounts.Select(a => (JsonNode?)a)]);
+        }
+
+        if (organizations.Count > 0)
+        {
+            result["organizations"] = new JsonArray([.. organizations.Select(o => (JsonNode?)o)]);
+        }
+
+        return ok ? result : null;
+    }
+
+    private static JsonObject? OnlyRolesTrust(MappingReader body, List<string> roles)
+    {
+        var principal = Principal(body, "principal");
+        var listed = body.Strings("roles", required: true, fix: "list the roles that may trust this principal: `roles: [GitHubDeployProd]`.");
+        var ok = principal is not null && listed.Count > 0;
+        for (var i = 0; i < listed.Count; i++)
+        {
+            ok &= Known(body, body.ItemNode("roles", i), body.ItemPath("roles", i), listed[i], roles, "role") is not null;
+        }
+
+        return ok ? new JsonObject { ["principal"] = principal, ["roles"] = new JsonArray([.. listed.Select(r => (JsonNode?)r)]) } : null;
+    }
+
+    private static JsonObject? WebIdentityPins(MappingReader body)
+    {
+        var claims = body.Strings("claims", required: true, fix: "list the claims every web-identity role must pin, e.g. `claims: [aud, sub]`.");
+        var ok = claims.Count > 0;
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (!ClaimPattern().IsMatch(claims[i]))
+            {
+                body.Context.Error(body.ItemNode("claims", i), body.ItemPath("claims", i), $"'{claims[i]}' is not a token claim name",
+                    "write the claim as the token names it (aud, sub, job_workflow_ref, ...); the issuer prefix is added per role.");
+                ok = false;
+            }
+        }
+
+        return ok ? new JsonObject { ["claims"] = new JsonArray([.. claims.Select(c => (JsonNode?)c)]) } : null;
+    }
+
+    private static string? Principal(MappingReader body, string key)
+    {
+        var spec = body.String(key, required: true, fix: "give a caller as can-assume takes it: an IAM ARN or 12-digit account, service:<host>, or oidc:<issuer host/path>.");
+        if (spec is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            RequestPrincipal.Parse(spec);
+            return spec;
+        }
+        catch (FormatException ex)
+        {
+            body.Error(key, ex.Message, "write an IAM ARN or 12-digit account, service:<host>, or oidc:<issuer host/path>.");
+            return null;
+        }
+    }
+
+    private static string? Role(MappingReader body, string key, List<string> roles, bool required)
+    {
+        var name = body.String(key, required, "name the role as the stack file does, e.g. `role: GitHubDeployProd`.");
+        return name is null ? null : Known(body, body.Value(key)!, body.PathOf(key), name, roles, "role");
+    }
+
+    private static string? Anchor(MappingReader body, string key, List<string> anchors)
+    {
+        var name = body.String(key, required: true, fix: "name a trust anchor of rolesAnywhere.trustAnchors.");
+        return name is null ? null : Known(body, body.Value(key)!, body.PathOf(key), name, anchors, "trust anchor");
+    }
+
+    private static string? Known(MappingReader body, YamlNode node, string path, string name, List<string> known, string what)
+    {
+        if (known.Contains(name, StringComparer.Ordinal))
+        {
+            return name;
+        }
+
+        var nearest = KeySuggester.Nearest(name, known);
+        body.Context.Error(node, path, $"the stack has no {what} '{name}'",
+            (nearest is not null ? $"did you mean '{nearest}'? " : string.Empty) + (known.Count == 0 ? $"the stack defines no {what}." : $"{what}s: {string.Join(", ", known)}."));
+        return null;
+    }
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[^\r\n]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommonNamePattern();
+
+    [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex(@"^o-[a-z0-9]{10,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OrganizationPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.:/-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClaimPattern();
+}
