@@ -124,9 +124,12 @@ public sealed partial class StackConfigLoader
 
         var stack = StackFileParser.Parse(reader, name);
         reader.ReportUnknownKeys();
-        if (stack is not null && diagnostics.Items.Count(d => d.IsError) == before)
+        // The assertions file is read even when the stack file has errors, so both files' errors come out at once;
+        // its names are only checked against a stack that loaded cleanly (a half-read stack would misreport them).
+        var assertions = LoadAssertions(AssertionsFileOf(file), diagnostics.Items.Count(d => d.IsError) == before ? stack : null, diagnostics);
+        if (stack is not null)
         {
-            stack = stack with { Assertions = LoadAssertions(AssertionsFileOf(file), stack, diagnostics) };
+            stack = stack with { Assertions = assertions };
         }
 
         var errors = diagnostics.Items.Count(d => d.IsError);
@@ -134,7 +137,7 @@ public sealed partial class StackConfigLoader
     }
 
     /// <summary>The stack's assertions file, when there is one; checked against the stack it belongs to.</summary>
-    private Assertions.AssertionsConfig? LoadAssertions(string file, StackConfig stack, ConfigDiagnostics diagnostics)
+    private Assertions.AssertionsConfig? LoadAssertions(string file, StackConfig? stack, ConfigDiagnostics diagnostics)
     {
         if (!_files.FileExists(file))
         {
@@ -142,7 +145,7 @@ public sealed partial class StackConfigLoader
         }
 
         var context = new ConfigContext(file, diagnostics, _time, _files);
-        var root = ParseYaml(file, context);
+        var root = ParseYaml(file, context, "`assertions:` and at least one entry");
         var reader = root is null ? null : MappingReader.From(context, root, "", Assertions.AssertionsFileParser.Keys);
         if (reader is null)
         {
@@ -162,7 +165,7 @@ public sealed partial class StackConfigLoader
     internal static string AssertionsFileOf(string stackFile) =>
         (stackFile.EndsWith(".yaml", StringComparison.Ordinal) ? stackFile[..^".yaml".Length] : stackFile) + Assertions.AssertionsFileParser.Suffix;
 
-    private YamlNode? ParseYaml(string file, ConfigContext context)
+    private YamlNode? ParseYaml(string file, ConfigContext context, string holds = "at least `account:` and `region:`")
     {
         if (!_files.FileExists(file))
         {
@@ -214,7 +217,7 @@ public sealed partial class StackConfigLoader
         if (stream.Documents.Count != 1)
         {
             context.Error(null, "", stream.Documents.Count == 0 ? "the file is empty" : "the file holds more than one YAML document",
-                "write exactly one document with at least `account:` and `region:`.");
+                $"write exactly one document with {holds}.");
             return null;
         }
 

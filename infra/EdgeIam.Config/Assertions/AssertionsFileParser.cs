@@ -37,17 +37,18 @@ internal static partial class AssertionsFileParser
 
     private static readonly string[] Kinds = ItemKeys.Keys.Skip(2).ToArray();
 
-    public static AssertionsConfig? Parse(MappingReader root, StackConfig stack)
+    /// <summary>Parses the file; names are checked against <paramref name="stack"/>, or not at all when it is null (it did not load).</summary>
+    public static AssertionsConfig? Parse(MappingReader root, StackConfig? stack)
     {
-        var roles = RoleNames.Of(stack).Select(r => r.Name).ToList();
-        var anchors = (stack.RolesAnywhere?.TrustAnchors ?? []).Select(a => a.Name).ToList();
+        var roles = stack is null ? null : RoleNames.Of(stack).Select(r => r.Name).ToList();
+        var anchors = stack is null ? null : (stack.RolesAnywhere?.TrustAnchors ?? []).Select(a => a.Name).ToList();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var items = root.Items("assertions", ItemKeys, item => ParseItem(item, roles, anchors, ids), required: true,
             fix: "add `assertions:` with at least one entry (see README, \"Access assertions\").");
         return new AssertionsConfig(root.Context.File, items);
     }
 
-    private static AssertionConfig? ParseItem(MappingReader item, List<string> roles, List<string> anchors, Dictionary<string, string> ids)
+    private static AssertionConfig? ParseItem(MappingReader item, List<string>? roles, List<string>? anchors, Dictionary<string, string> ids)
     {
         var id = item.Matching("id", IdPattern(), "an assertion ID (lower-case letters, digits and hyphens, at most 64)",
             "name it, e.g. `id: pull-requests-cannot-deploy-prod`.", required: true);
@@ -80,7 +81,7 @@ internal static partial class AssertionsFileParser
         return id is null || body is null ? null : new AssertionConfig(id, why, (int)at.Line, (int)at.Column, kind, body);
     }
 
-    private static JsonObject? Assume(MappingReader body, List<string> roles, List<string> anchors)
+    private static JsonObject? Assume(MappingReader body, List<string>? roles, List<string>? anchors)
     {
         var role = Role(body, "role", roles, required: true);
         var hasDevice = body.Has("device");
@@ -258,7 +259,7 @@ internal static partial class AssertionsFileParser
         return ok ? result : null;
     }
 
-    private static JsonObject? OnlyRolesTrust(MappingReader body, List<string> roles)
+    private static JsonObject? OnlyRolesTrust(MappingReader body, List<string>? roles)
     {
         var principal = Principal(body, "principal");
         var listed = body.Strings("roles", required: true, fix: "list the roles that may trust this principal: `roles: [GitHubDeployProd]`.");
@@ -308,21 +309,21 @@ internal static partial class AssertionsFileParser
         }
     }
 
-    private static string? Role(MappingReader body, string key, List<string> roles, bool required)
+    private static string? Role(MappingReader body, string key, List<string>? roles, bool required)
     {
         var name = body.String(key, required, "name the role as the stack file does, e.g. `role: GitHubDeployProd`.");
         return name is null ? null : Known(body, body.Value(key)!, body.PathOf(key), name, roles, "role");
     }
 
-    private static string? Anchor(MappingReader body, string key, List<string> anchors)
+    private static string? Anchor(MappingReader body, string key, List<string>? anchors)
     {
         var name = body.String(key, required: true, fix: "name a trust anchor of rolesAnywhere.trustAnchors.");
         return name is null ? null : Known(body, body.Value(key)!, body.PathOf(key), name, anchors, "trust anchor");
     }
 
-    private static string? Known(MappingReader body, YamlNode node, string path, string name, List<string> known, string what)
+    private static string? Known(MappingReader body, YamlNode node, string path, string name, List<string>? known, string what)
     {
-        if (known.Contains(name, StringComparer.Ordinal))
+        if (known is null || known.Contains(name, StringComparer.Ordinal))
         {
             return name;
         }
