@@ -16,7 +16,7 @@ internal static class AssumeAssertionCheck
     public static readonly string[] DeviceActions = ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"];
 
     /// <summary>The outcome: the role (null when missing), a problem that stops evaluation, and one report per request.</summary>
-    public sealed record Outcome(RoleResource? Role, string? Problem, IReadOnlyList<CanAssumeReport> Reports)
+    internal sealed record Outcome(RoleResource? Role, string? Problem, IReadOnlyList<CanAssumeReport> Reports)
     {
         /// <summary>Every request allowed, and proved so.</summary>
         public bool ProvedAllowed => Problem is null && Reports.Count > 0 && Reports.All(r => r.Allowed);

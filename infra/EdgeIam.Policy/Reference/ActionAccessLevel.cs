@@ -5,7 +5,7 @@ namespace EdgeIam.Policy.Reference;
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html).
 /// Only <see cref="List"/> and <see cref="Read"/> leave the account unchanged.
 /// </summary>
-public enum ActionAccessLevel
+internal enum ActionAccessLevel
 {
     List,
     Read,

@@ -33,7 +33,7 @@ public static class ServiceAuthorization
     public static IReadOnlyList<string> Expand(string pattern) => [.. Matching(Data, pattern).Select(a => a.FullName)];
 
     /// <summary>The access level of one action (no wildcards), or null when the reference does not list it.</summary>
-    public static ActionAccessLevel? AccessLevelOf(string action) => Find(Data, action)?.Level;
+    internal static ActionAccessLevel? AccessLevelOf(string action) => Find(Data, action)?.Level;
 
     /// <summary>
     /// True when the pattern can name an action that changes something (Write, Permissions management, Tagging), and

@@ -9,7 +9,7 @@ namespace EdgeIam.Policy.Rules;
 /// A verb guess is wrong both ways (<c>sts:GetFederationToken</c> is Write), and what the reference does not know
 /// counts as a write.
 /// </summary>
-public static class ActionClassifier
+internal static class ActionClassifier
 {
     /// <summary>True for <c>*</c>, <c>s3:*</c>, <c>s3:Put*</c>: a wildcard that covers write actions.</summary>
     public static bool IsWildcardWrite(string pattern) => TrustStatements.HasWildcard(pattern) && !IsReadOnly(pattern);
