@@ -10,18 +10,25 @@ namespace EdgeIam.App;
 /// </summary>
 public static class EdgeIamCli
 {
-    public static int Run(string[] args, CliContext context)
+    internal const string QuietOption = "--quiet";
+
+    /// <summary>The command tree (every command and option), for running and for tests that check what workflows call.</summary>
+    internal static (RootCommand Root, Option<bool> Verbose) Build(CliContext context)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(context);
         var verbose = new Option<bool>(InternalFailure.VerboseOption)
         {
             Description = $"On an internal error (exit 3), print the stack trace too (also: {InternalFailure.DebugVariable}=1).",
             Recursive = true,
         };
+        var quiet = new Option<bool>(QuietOption)
+        {
+            Description = "No progress and no summary lines (for CI logs); reports and errors still go out.",
+            Recursive = true,
+        };
         var root = new RootCommand("EdgeIam: short-lived AWS access for edge workloads, as a CDK app with an offline IAM policy engine.")
         {
             verbose,
+            quiet,
         };
         root.Subcommands.Add(SynthCommand.Create(context));
         root.Subcommands.Add(PkiCommand.Create(context));
@@ -30,7 +37,15 @@ public static class EdgeIamCli
         root.Subcommands.Add(AccessCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(CanAssumeCommand.Create(context));
+        return (root, verbose);
+    }
 
+    public static int Run(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        // Commands are built around the context, so --quiet is read before parsing (it takes no value).
+        var (root, verbose) = Build(context with { Quiet = args.TakeWhile(a => a != "--").Contains(QuietOption, StringComparer.Ordinal) });
         ParseResult parsed;
         try
         {

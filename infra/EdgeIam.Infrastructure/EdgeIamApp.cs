@@ -32,7 +32,7 @@ public static class EdgeIamApp
     /// launched us). Throws <see cref="StackInputException"/> with every refusal of every stack when a construct
     /// refused input.
     /// </summary>
-    public static App Create(IEnumerable<StackConfig> stacks, string? outdir)
+    public static App Create(IEnumerable<StackConfig> stacks, string? outdir, Action<string>? progress = null)
     {
         var app = new App(new AppProps
         {
@@ -42,9 +42,11 @@ public static class EdgeIamApp
             Context = Context,
         });
         var refusals = new List<StackInputException>();
-        foreach (var stack in stacks)
+        var all = stacks.ToList();
+        for (var i = 0; i < all.Count; i++)
         {
-            refusals.AddRange(new EdgeIamStack(app, stack).Refusals);
+            progress?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"building {all[i].CloudFormationStackName} ({i + 1}/{all.Count})"));
+            refusals.AddRange(new EdgeIamStack(app, all[i]).Refusals);
         }
 
         return refusals.Count switch
@@ -55,5 +57,11 @@ public static class EdgeIamApp
         };
     }
 
-    public static CloudAssembly Synthesize(IEnumerable<StackConfig> stacks, string? outdir) => Create(stacks, outdir).Synth();
+    /// <summary>Creates the app and writes the cloud assembly; <paramref name="progress"/> hears of each stack and of the write.</summary>
+    public static CloudAssembly Synthesize(IEnumerable<StackConfig> stacks, string? outdir, Action<string>? progress = null)
+    {
+        var app = Create(stacks, outdir, progress);
+        progress?.Invoke("writing the cloud assembly");
+        return app.Synth();
+    }
 }

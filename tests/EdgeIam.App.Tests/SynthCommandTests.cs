@@ -23,7 +23,8 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         {
             var stacks = Path.Combine(CliRunner.RepositoryRoot, "stacks");
             First = CliRunner.Run("synth", "--config-dir", stacks, "--out", FirstDir);
-            Second = CliRunner.Run("synth", "--config-dir", stacks, "--out", SecondDir);
+            // The same synth for CI logs: --quiet changes what is printed, never what is written.
+            Second = CliRunner.Run("synth", "--config-dir", stacks, "--out", SecondDir, "--quiet");
         }
 
         public string FirstDir { get; } = CliRunner.NewTempPath();
@@ -107,6 +108,20 @@ public sealed class SynthCommandTests : IClassFixture<SynthCommandTests.TwoSynth
         Assert.Matches(@" \d+ resources ", dev);
         var prod = Assert.Single(lines, l => l.StartsWith("EdgeIam-prod ", StringComparison.Ordinal) && l.Contains(" resources ", StringComparison.Ordinal));
         Assert.Contains("protected", prod, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SynthReportsProgressAStackAtATimeUnlessQuiet()
+    {
+        Assert.Equal(0, _synths.Second.ExitCode);
+        var progress = _synths.First.Error.Split('\n').Where(l => l.StartsWith("edgeiam: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["edgeiam: starting the CDK runtime (node)", "edgeiam: building EdgeIam-dev (1/2)", "edgeiam: building EdgeIam-prod (2/2)", "edgeiam: writing the cloud assembly"], progress);
+        Assert.DoesNotContain("edgeiam: ", _synths.Second.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" resources ", _synths.Second.Out, StringComparison.Ordinal);
+
+        // The accepted finding is a report line, so it still shows; the bare summary line does not.
+        Assert.Contains("warning EIAM-WEBID-003", _synths.Second.Out.Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", _synths.First.Error + _synths.First.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public static class SynthCommand
         try
         {
             result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
-            configOk = DiagnosticPrinter.Report(result, context.Error);
+            configOk = DiagnosticPrinter.Report(result, context.Error, context);
             outputProblem = write == SynthWrite.ReplaceFolder ? OutputTarget.Problem(outDir, configDir) : null;
         }
         catch
@@ -96,14 +96,16 @@ public static class SynthCommand
             {
                 AtomicDirectory.Write(outDir, staging =>
                 {
+                    context.Progress("starting the CDK runtime (node)");
                     runtime.Wait();
-                    EdgeIamApp.Synthesize(result.Stacks, staging);
+                    EdgeIamApp.Synthesize(result.Stacks, staging, context.Progress);
                 });
             }
             else
             {
+                context.Progress("starting the CDK runtime (node)");
                 runtime.Wait();
-                EdgeIamApp.Synthesize(result.Stacks, outDir);
+                EdgeIamApp.Synthesize(result.Stacks, outDir, context.Progress);
             }
         }
         catch (StackInputException ex)
@@ -134,7 +136,7 @@ public static class SynthCommand
             return ExitCodes.InternalFailure;
         }
 
-        foreach (var stack in result.Stacks)
+        foreach (var stack in result.Stacks.Where(_ => !context.Quiet))
         {
             StackSummary.Write(context.Out, stack, outDir);
         }
@@ -151,13 +153,14 @@ public static class SynthCommand
 
     private static int ReportWritten(CliContext context, string outDir, CheckReport report)
     {
-        context.Out.WriteLine();
         if (report.Findings.Count > 0)
         {
+            context.Out.WriteLine();
             CheckReportWriter.Write(report, ReportFormat.Text, context.Out);
         }
-        else
+        else if (!context.Quiet)
         {
+            context.Out.WriteLine();
             context.Out.WriteLine(report.Summary);
         }
 
