@@ -34,6 +34,9 @@ public sealed partial class WorkflowCommandTests
                     continue;
                 }
 
+                // A YAML comment is prose, not a command.
+                text = YamlComment().Replace(text, string.Empty);
+
                 while (text.EndsWith('\\') && i + 1 < lines.Length)
                 {
                     text = text[..^1] + " " + lines[++i].Trim();
@@ -127,4 +130,7 @@ public sealed partial class WorkflowCommandTests
     /// <summary><c>dotnet run ... --project infra/EdgeIam.App -- ARGS</c>, <c>bin/edgeiam ARGS</c> or <c>edgeiam ARGS</c> at the start of a command.</summary>
     [GeneratedRegex(@"(?:--project infra/EdgeIam\.App -- |(?:^|[\s;&(`$])(?:\./)?(?:bin/)?edgeiam (?=[a-z]))(?<args>[a-z].*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Invocation();
+
+    [GeneratedRegex(@"(^\s*#.*$|\s#\s.*$)", RegexOptions.CultureInvariant)]
+    private static partial Regex YamlComment();
 }
