@@ -16,6 +16,10 @@ public static class DiffCommand
         headDir.Description = "Assembly after the change.";
         var format = PolicyCommandOptions.Format("text", "json", "markdown");
         var failOnWiden = new Option<bool>("--fail-on-widen") { Description = "Exit 1 when any access was added or widened." };
+        var linkBase = new Option<string>("--link-base")
+        {
+            Description = "Markdown: link each role's stack-file line under this URL, e.g. https://github.com/acme/edgeiam/blob/<sha>/.",
+        };
         var stacks = PolicyCommandOptions.Stacks("Compare only this stack on both sides (dev or EdgeIam-dev). Repeatable. Default: every stack.");
         var command = new Command("diff", "Show access added, widened, narrowed and removed between two assemblies, role by role.")
         {
@@ -24,17 +28,19 @@ public static class DiffCommand
             format,
             failOnWiden,
             stacks,
+            linkBase,
         };
         command.SetAction(parse => Run(context, parse.GetValue(baseDir)!, parse.GetValue(headDir)!,
-            PolicyCommandOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(failOnWiden), parse.GetValue(stacks) ?? []));
+            PolicyCommandOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(failOnWiden), parse.GetValue(stacks) ?? [], parse.GetValue(linkBase)));
         return command;
     }
 
-    public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden, IReadOnlyCollection<string>? stacks = null) =>
+    public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden, IReadOnlyCollection<string>? stacks = null, string? linkBase = null) =>
         PolicyCommandOptions.Guard(context, () =>
         {
-            var diff = AccessDiffer.Diff(AssemblyReader.Load(baseDir), AssemblyReader.Load(headDir), stacks ?? []);
-            AccessReportWriter.Write(diff, format, context.Out);
+            var head = AssemblyReader.Load(headDir);
+            var diff = AccessDiffer.Diff(AssemblyReader.Load(baseDir), head, stacks ?? []);
+            AccessReportWriter.Write(diff, format, context.Out, head, linkBase);
             if (failOnWiden && diff.HasWidening)
             {
                 context.Error.WriteLine("edgeiam: access was widened (--fail-on-widen).");

@@ -1,4 +1,5 @@
 using EdgeIam.Policy.Access;
+using EdgeIam.Policy.Templates;
 
 namespace EdgeIam.Policy.Reports;
 
@@ -21,7 +22,13 @@ public static class AccessReportWriter
         }
     }
 
-    public static void Write(AccessDiff diff, ReportFormat format, TextWriter output)
+    public static void Write(AccessDiff diff, ReportFormat format, TextWriter output) => Write(diff, format, output, null, null);
+
+    /// <summary>
+    /// A diff, with the head assembly for Markdown: roles named as the stack file does, their stack-file lines (linked
+    /// under <paramref name="linkBase"/>, e.g. https://github.com/acme/edgeiam/blob/&lt;sha&gt;/) and what each widened role can now do.
+    /// </summary>
+    public static void Write(AccessDiff diff, ReportFormat format, TextWriter output, CloudAssembly? head, string? linkBase)
     {
         switch (format)
         {
@@ -29,7 +36,7 @@ public static class AccessReportWriter
                 DiffJsonWriter.Write(diff, output);
                 break;
             case ReportFormat.Markdown:
-                DiffMarkdownWriter.Write(diff, output);
+                DiffMarkdownWriter.Write(diff, output, head, linkBase);
                 break;
             default:
                 DiffTextWriter.Write(diff, output);

@@ -14,7 +14,21 @@ internal static class Markdown
 
     public static string Code(string text) => text.Contains('`', StringComparison.Ordinal) ? $"``{text}``" : $"`{text}`";
 
-    /// <summary>A Mermaid node label: quotes and brackets would end it, so they become entities.</summary>
-    public static string MermaidLabel(string text) =>
-        text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal);
+    /// <summary>
+    /// A Mermaid node label: <c>#</c> starts an entity code, quotes end the label and brackets a shape, so each becomes
+    /// a numeric entity (<c>#35;</c>, https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters).
+    /// <c>#</c> goes first, so the entities written after it stay entities: <c>refs/heads/fix#1</c> renders as written.
+    /// </summary>
+    public static string MermaidLabel(string text)
+    {
+        var escaped = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            escaped.Append(c is '#' or '"' or '<' or '>' or '[' or ']' or '(' or ')' or '{' or '}' or '|' or '`'
+                ? "#" + ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";"
+                : c.ToString());
+        }
+
+        return escaped.ToString();
+    }
 }
