@@ -68,7 +68,14 @@ public static class AccessDiffer
     private static CloudAssembly Limit(CloudAssembly assembly, IReadOnlyCollection<string> stacks) =>
         stacks.Count == 0 ? assembly : assembly with { Stacks = [.. assembly.Stacks.Where(s => stacks.Contains(s.Name, StringComparer.Ordinal) || stacks.Contains(s.StackId, StringComparer.Ordinal))] };
 
+    /// <summary>The role's changes, each naming the role by its stack-file name and logical ID as well as for display.</summary>
     private static IEnumerable<AccessChange> DiffRole(string stack, RoleAccess? before, RoleAccess? after)
+    {
+        var named = after ?? before!;
+        return RoleChanges(stack, before, after).Select(c => c with { ConfigName = named.ConfigName, LogicalId = named.LogicalId });
+    }
+
+    private static IEnumerable<AccessChange> RoleChanges(string stack, RoleAccess? before, RoleAccess? after)
     {
         if (before is null)
         {

@@ -9,12 +9,17 @@ internal static class AccessJsonWriter
     public static void Write(AccessReport report, TextWriter output) => JsonReport.Write(output, json =>
     {
         json.WriteStartObject();
-        json.WriteString("tool", "edgeiam access");
+        json.WriteHeader("access");
+        json.WriteStartObject("summary");
+        json.WriteString("text", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"access: {report.Stacks.Count} stack(s), {report.Stacks.Sum(s => s.Roles.Count)} role(s)"));
+        json.WriteNumber("stacks", report.Stacks.Count);
+        json.WriteNumber("roles", report.Stacks.Sum(s => s.Roles.Count));
+        json.WriteEndObject();
         json.WriteStartArray("stacks");
         foreach (var stack in report.Stacks)
         {
             json.WriteStartObject();
-            json.WriteString("name", stack.Name);
+            json.WriteString("stack", stack.Name);
             json.WriteString("stackId", stack.StackId);
             json.WriteStartArray("roles");
             foreach (var role in stack.Roles)
@@ -33,8 +38,8 @@ internal static class AccessJsonWriter
     private static void WriteRole(Utf8JsonWriter json, RoleAccess role)
     {
         json.WriteStartObject();
+        json.WriteOptionalString("role", role.ConfigName);
         json.WriteString("logicalId", role.LogicalId);
-        json.WriteOptionalString("configName", role.ConfigName);
         if (role.MaxSessionDurationSeconds is { } seconds)
         {
             json.WriteNumber("maxSessionDurationSeconds", seconds);

@@ -10,7 +10,7 @@ namespace EdgeIam.Policy.Reports;
 internal static class CanAssumeJsonWriter
 {
     /// <summary>The version of this JSON shape.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = JsonReport.FormatVersion;
 
     public static void Write(CanAssumeReport report, TextWriter output)
     {
@@ -18,8 +18,10 @@ internal static class CanAssumeJsonWriter
         JsonReport.Write(output, json =>
         {
             json.WriteStartObject();
-            json.WriteString("tool", "edgeiam can-assume");
-            json.WriteNumber("formatVersion", FormatVersion);
+            json.WriteHeader("can-assume");
+            json.WriteStartObject("summary");
+            json.WriteString("text", $"can-assume: {report.RoleDisplayName} in {report.StackId}: {report.Decision} for {report.Principal} ({report.Action})");
+            json.WriteEndObject();
             json.WriteString("stack", report.Stack);
             json.WriteString("stackId", report.StackId);
             json.WriteOptionalString("role", report.Role);

@@ -6,8 +6,9 @@ internal static class CheckJsonWriter
     public static void Write(CheckReport report, TextWriter output) => JsonReport.Write(output, json =>
     {
         json.WriteStartObject();
-        json.WriteString("tool", "edgeiam check");
+        json.WriteHeader("check");
         json.WriteStartObject("summary");
+        json.WriteString("text", report.Summary);
         json.WriteNumber("stacks", report.Stacks.Count);
         json.WriteNumber("roles", report.Stacks.Sum(s => s.RoleCount));
         json.WriteNumber("errors", report.ErrorCount);
@@ -20,10 +21,10 @@ internal static class CheckJsonWriter
         foreach (var stack in report.Stacks)
         {
             json.WriteStartObject();
-            json.WriteString("name", stack.Name);
+            json.WriteString("stack", stack.Name);
             json.WriteString("stackId", stack.StackId);
             json.WriteString("template", stack.TemplateFile);
-            json.WriteNumber("roles", stack.RoleCount);
+            json.WriteNumber("roleCount", stack.RoleCount);
             json.WriteEndObject();
         }
 
@@ -37,8 +38,8 @@ internal static class CheckJsonWriter
             json.WriteString("title", finding.Rule.Title);
             json.WriteString("stack", finding.Stack);
             json.WriteString("template", finding.TemplateFile);
-            json.WriteString("resource", finding.ResourceLogicalId);
             json.WriteOptionalString("role", finding.RoleName);
+            json.WriteString("logicalId", finding.ResourceLogicalId);
             json.WriteString("jsonPath", finding.JsonPath);
             json.WriteString("message", finding.Message);
             json.WriteString("fix", finding.Rule.Fix);

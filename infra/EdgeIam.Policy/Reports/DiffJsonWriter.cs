@@ -8,9 +8,11 @@ internal static class DiffJsonWriter
     public static void Write(AccessDiff diff, TextWriter output) => JsonReport.Write(output, json =>
     {
         json.WriteStartObject();
-        json.WriteString("tool", "edgeiam diff");
+        json.WriteHeader("diff");
         json.WriteBoolean("widened", diff.HasWidening);
         json.WriteStartObject("summary");
+        json.WriteString("text", diff.Summary);
+        json.WriteNumber("changes", diff.Changes.Count);
         foreach (var kind in Enum.GetValues<ChangeKind>())
         {
             json.WriteNumber(DiffTextWriter.Word(kind), diff.Count(kind));
@@ -22,7 +24,9 @@ internal static class DiffJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("stack", change.Stack);
-            json.WriteString("role", change.Role);
+            json.WriteOptionalString("role", change.ConfigName);
+            json.WriteOptionalString("logicalId", change.LogicalId);
+            json.WriteString("subject", change.Role);
             json.WriteString("area", change.Area);
             json.WriteString("kind", DiffTextWriter.Word(change.Kind));
             json.WriteBoolean("widens", change.IsWidening);

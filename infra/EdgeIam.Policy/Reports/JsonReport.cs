@@ -21,6 +21,20 @@ internal static class JsonReport
         output.Write('\n');
     }
 
+    /// <summary>
+    /// Every JSON report (check, access, diff, can-assume) shares one model (docs/edgeiam-report.schema.json): this
+    /// version changes only when a field is renamed or removed; new fields may appear within a version.
+    /// </summary>
+    public const int FormatVersion = 1;
+
+    /// <summary><c>"tool": "edgeiam &lt;command&gt;", "formatVersion": 1</c>, first in every JSON report.</summary>
+    public static void WriteHeader(this Utf8JsonWriter writer, string command)
+    {
+        writer.WriteString("$schema", "https://edgeiam.dev/schema/edgeiam-report.schema.json");
+        writer.WriteString("tool", "edgeiam " + command);
+        writer.WriteNumber("formatVersion", FormatVersion);
+    }
+
     public static void WriteStringArray(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);
