@@ -177,6 +177,45 @@ public sealed class ResourceDiffTests
     }
 
     [Fact]
+    public void Egress_to_anywhere_instead_of_https_is_widened()
+    {
+        var change = Single(Diff("prod", head: r => Egress(r, Group)[0]!["IpProtocol"] = "-1"));
+
+        Assert.Equal(("egress", ChangeKind.Widened, "egress tcp 443 to 0.0.0.0/0 -> all traffic to 0.0.0.0/0"), (change.Area, change.Kind, change.Summary));
+        Assert.True(change.IsWidening);
+    }
+
+    [Fact]
+    public void Egress_left_out_is_AWS_default_all_traffic_and_so_widened()
+    {
+        var change = Single(Diff("prod", head: r => Props(r, Group).Remove("SecurityGroupEgress")));
+
+        Assert.Equal(("egress", ChangeKind.Added, "new egress rule: all traffic to 0.0.0.0/0"), (change.Area, change.Kind, change.Summary));
+        Assert.True(change.IsWidening);
+    }
+
+    [Fact]
+    public void A_narrower_egress_destination_is_narrowed_and_a_standalone_egress_rule_added()
+    {
+        var narrower = Single(Diff("prod", head: r => Egress(r, Group)[0]!["CidrIp"] = "10.30.0.0/16"));
+        Assert.Equal((ChangeKind.Narrowed, "egress"), (narrower.Kind, narrower.Area));
+
+        var added = Single(Diff("prod", head: r => r["ToPeers"] = new JsonObject
+        {
+            ["Type"] = "AWS::EC2::SecurityGroupEgress",
+            ["Properties"] = new JsonObject
+            {
+                ["GroupId"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(Group, "GroupId") },
+                ["IpProtocol"] = "udp",
+                ["FromPort"] = 53,
+                ["ToPort"] = 53,
+                ["DestinationSecurityGroupId"] = "sg-0123456789abcdef0",
+            },
+        }));
+        Assert.Equal((ChangeKind.Added, "new egress rule: udp 53 to sg-0123456789abcdef0"), (added.Kind, added.Summary));
+    }
+
+    [Fact]
     public void A_standalone_ingress_resource_is_a_new_rule_on_its_group()
     {
         var change = Single(Diff("prod", head: r => r["OpenSsh"] = new JsonObject
@@ -305,6 +344,8 @@ public sealed class ResourceDiffTests
     private static JsonObject Imds(JsonObject resources, string id) => Props(resources, id)["LaunchTemplateData"]!["MetadataOptions"]!.AsObject();
 
     private static JsonArray Ingress(JsonObject resources, string id) => Props(resources, id)["SecurityGroupIngress"]!.AsArray();
+
+    private static JsonArray Egress(JsonObject resources, string id) => Props(resources, id)["SecurityGroupEgress"]!.AsArray();
 
     /// <summary>Copies of the fixture assembly, <paramref name="base"/> and <paramref name="head"/> editing one stack's Resources.</summary>
     private static AccessDiff Diff(string stack, Action<JsonObject>? @base = null, Action<JsonObject>? head = null)

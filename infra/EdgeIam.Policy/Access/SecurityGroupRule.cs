@@ -4,21 +4,29 @@ using System.Text.Json.Nodes;
 namespace EdgeIam.Policy.Access;
 
 /// <summary>
-/// One security-group ingress rule: protocol, port range and source (a CIDR, or another group / prefix list as
-/// canonical text). https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-security-group-rule.html
+/// One security-group rule, ingress or egress: protocol, port range and the peer (the source of ingress, the
+/// destination of egress: a CIDR, or another group / prefix list as canonical text).
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-security-group-rule.html
 /// </summary>
-internal sealed record IngressRule(string Group, string Protocol, int? FromPort, int? ToPort, string SourceKind, string Source, string? Description)
+internal sealed record SecurityGroupRule(string Group, bool Egress, string Protocol, int? FromPort, int? ToPort, string SourceKind, string Source, string? Description)
 {
-    public static IngressRule From(string group, JsonNode? rule)
+    /// <summary>
+    /// What AWS gives a group whose template sets no egress: all traffic to 0.0.0.0/0
+    /// (https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#default-security-group-rules).
+    /// </summary>
+    public static SecurityGroupRule DefaultEgress(string group) => new(group, true, "all", null, null, "cidr", "0.0.0.0/0", "default egress (no SecurityGroupEgress)");
+
+    public static SecurityGroupRule From(string group, JsonNode? rule, bool egress = false)
     {
         var protocol = NormalizeProtocol(TemplateNode.Get(rule, "IpProtocol"));
+        var prefix = egress ? "Destination" : "Source";
         var (kind, source) = TemplateNode.Get(rule, "CidrIp") is { } v4 ? ("cidr", TemplateNode.Literal(v4) ?? TemplateNode.Canonical(v4))
             : TemplateNode.Get(rule, "CidrIpv6") is { } v6 ? ("cidr", TemplateNode.Literal(v6) ?? TemplateNode.Canonical(v6))
-            : TemplateNode.Get(rule, "SourceSecurityGroupId") is { } sg ? ("group", TemplateNode.Canonical(sg))
-            : TemplateNode.Get(rule, "SourceSecurityGroupName") is { } sgn ? ("group", TemplateNode.Canonical(sgn))
-            : TemplateNode.Get(rule, "SourcePrefixListId") is { } pl ? ("prefix list", TemplateNode.Canonical(pl))
-            : ("none", "(no source)");
-        return new IngressRule(group, protocol, TemplateNode.Int(TemplateNode.Get(rule, "FromPort")), TemplateNode.Int(TemplateNode.Get(rule, "ToPort")), kind, source, TemplateNode.Literal(TemplateNode.Get(rule, "Description")));
+            : TemplateNode.Get(rule, prefix + "SecurityGroupId") is { } sg ? ("group", TemplateNode.Literal(sg) ?? TemplateNode.Canonical(sg))
+            : TemplateNode.Get(rule, "SourceSecurityGroupName") is { } sgn && !egress ? ("group", TemplateNode.Canonical(sgn))
+            : TemplateNode.Get(rule, egress ? "DestinationPrefixListId" : "SourcePrefixListId") is { } pl ? ("prefix list", TemplateNode.Canonical(pl))
+            : ("none", egress ? "(no destination)" : "(no source)");
+        return new SecurityGroupRule(group, egress, protocol, TemplateNode.Int(TemplateNode.Get(rule, "FromPort")), TemplateNode.Int(TemplateNode.Get(rule, "ToPort")), kind, source, TemplateNode.Literal(TemplateNode.Get(rule, "Description")));
     }
 
     /// <summary>Every port: protocol -1 (all traffic), or a port of -1 (all ICMP types), or a range not a literal.</summary>
@@ -29,12 +37,14 @@ internal sealed record IngressRule(string Group, string Protocol, int? FromPort,
         : FromPort == ToPort ? FromPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : $"{FromPort}-{ToPort}";
 
-    public override string ToString() => AllPorts ? $"all traffic from {Source}" : $"{Protocol} {Ports} from {Source}";
+    public override string ToString() => AllPorts ? $"all traffic {Peer} {Source}" : $"{Protocol} {Ports} {Peer} {Source}";
+
+    private string Peer => Egress ? "to" : "from";
 
     /// <summary>True when this rule lets in at least everything <paramref name="other"/> does (fails closed on unknowns).</summary>
-    public bool Covers(IngressRule other)
+    public bool Covers(SecurityGroupRule other)
     {
-        if (Group != other.Group || SourceKind != other.SourceKind || !SourceCovers(other.Source))
+        if (Group != other.Group || Egress != other.Egress || SourceKind != other.SourceKind || !SourceCovers(other.Source))
         {
             return false;
         }

@@ -6,10 +6,10 @@ using EdgeIam.Policy.Access;
 namespace EdgeIam.Policy.Tests.Access;
 
 /// <summary>Properties of ingress coverage: a rule covers itself and anything inside it, never anything wider.</summary>
-public sealed class IngressRuleCoverageTests
+public sealed class SecurityGroupRuleCoverageTests
 {
-    private static IngressRule Rule(string protocol, int from, int to, string cidr) =>
-        IngressRule.From("G", new JsonObject { ["IpProtocol"] = protocol, ["FromPort"] = from, ["ToPort"] = to, ["CidrIp"] = cidr });
+    private static SecurityGroupRule Rule(string protocol, int from, int to, string cidr) =>
+        SecurityGroupRule.From("G", new JsonObject { ["IpProtocol"] = protocol, ["FromPort"] = from, ["ToPort"] = to, ["CidrIp"] = cidr });
 
     [Fact]
     public void A_rule_covers_what_is_inside_it_and_never_a_wider_port_range_or_cidr()
@@ -24,7 +24,7 @@ public sealed class IngressRuleCoverageTests
             var widerTop = Rule(protocol, from, from + width + 1, cidr);
             var widerCidr = Rule(protocol, from, from + width, string.Create(CultureInfo.InvariantCulture, $"10.0.0.0/{Math.Min(prefix - 1, 7)}"));
             var otherProtocol = Rule(protocol == "tcp" ? "udp" : "tcp", from, from + width, cidr);
-            var all = IngressRule.From("G", new JsonObject { ["IpProtocol"] = "-1", ["CidrIp"] = cidr });
+            var all = SecurityGroupRule.From("G", new JsonObject { ["IpProtocol"] = "-1", ["CidrIp"] = cidr });
 
             Assert.True(baseRule.Covers(baseRule));
             Assert.True(baseRule.Covers(inner));
@@ -41,8 +41,8 @@ public sealed class IngressRuleCoverageTests
     public void Unresolved_ports_or_sources_are_never_covered_unless_identical()
     {
         var literal = Rule("tcp", 0, 65535, "0.0.0.0/0");
-        var unresolved = IngressRule.From("G", new JsonObject { ["IpProtocol"] = "tcp", ["FromPort"] = new JsonObject { ["Ref"] = "P" }, ["ToPort"] = 443, ["CidrIp"] = "0.0.0.0/0" });
-        var sourceRef = IngressRule.From("G", new JsonObject { ["IpProtocol"] = "tcp", ["FromPort"] = 443, ["ToPort"] = 443, ["CidrIp"] = new JsonObject { ["Ref"] = "Cidr" } });
+        var unresolved = SecurityGroupRule.From("G", new JsonObject { ["IpProtocol"] = "tcp", ["FromPort"] = new JsonObject { ["Ref"] = "P" }, ["ToPort"] = 443, ["CidrIp"] = "0.0.0.0/0" });
+        var sourceRef = SecurityGroupRule.From("G", new JsonObject { ["IpProtocol"] = "tcp", ["FromPort"] = 443, ["ToPort"] = 443, ["CidrIp"] = new JsonObject { ["Ref"] = "Cidr" } });
 
         Assert.False(literal.Covers(unresolved));
         Assert.False(literal.Covers(sourceRef));
