@@ -11,7 +11,7 @@ namespace EdgeIam.Infrastructure.Compute;
 /// A fleet of edge instances in one Wavelength Zone. The instances get AWS credentials only as the fleet role's
 /// temporary credentials from IMDSv2 (through the instance profile): no access keys exist anywhere.
 /// </summary>
-public sealed class EdgeFleet : Construct
+internal sealed class EdgeFleet : Construct
 {
     private const string Ec2Service = "ec2.amazonaws.com";
 

@@ -6,4 +6,4 @@ namespace EdgeIam.Infrastructure.Compute;
 /// <summary>Properties of an <see cref="EdgeFleet"/>. Immutable.</summary>
 /// <param name="Fleet">The validated fleet.</param>
 /// <param name="Network">The stack's Wavelength network; it must have a subnet in the fleet's zone.</param>
-public sealed record EdgeFleetProps(EdgeFleetConfig Fleet, WavelengthNetwork Network);
+internal sealed record EdgeFleetProps(EdgeFleetConfig Fleet, WavelengthNetwork Network);

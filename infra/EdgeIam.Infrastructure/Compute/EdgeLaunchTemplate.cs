@@ -9,7 +9,7 @@ namespace EdgeIam.Infrastructure.Compute;
 /// or 2, the fleet's instance profile, an encrypted root volume and the primary network interface in the fleet's
 /// Wavelength subnet. CDK 2.160's <c>CfnInstance</c> has no <c>MetadataOptions</c>, so the template is where IMDS is set.
 /// </summary>
-public sealed class EdgeLaunchTemplate : Construct
+internal sealed class EdgeLaunchTemplate : Construct
 {
     public EdgeLaunchTemplate(Construct scope, string id, EdgeLaunchTemplateProps props)
         : base(scope, id)

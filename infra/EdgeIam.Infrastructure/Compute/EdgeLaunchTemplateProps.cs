@@ -7,7 +7,7 @@ namespace EdgeIam.Infrastructure.Compute;
 /// <param name="SubnetId">The Wavelength subnet the primary network interface is placed in.</param>
 /// <param name="SecurityGroupId">The fleet's security group.</param>
 /// <param name="InstanceProfileArn">The fleet role's instance profile.</param>
-public sealed record EdgeLaunchTemplateProps(
+internal sealed record EdgeLaunchTemplateProps(
     EdgeFleetConfig Fleet,
     string SubnetId,
     string SecurityGroupId,

@@ -10,7 +10,7 @@ namespace EdgeIam.Infrastructure.Compute;
 /// <c>allowAllOutbound: false</c>.
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html
 /// </summary>
-public sealed class EdgeSecurityGroup : Construct
+internal sealed class EdgeSecurityGroup : Construct
 {
     private static readonly CfnSecurityGroup.EgressProperty NoEgress = new()
     {

@@ -7,7 +7,7 @@ namespace EdgeIam.Infrastructure.Compute;
 /// <param name="Description">Group description (EC2 allows letters, digits, spaces and ._-:/()#,@[]+=&amp;;{}!$*).</param>
 /// <param name="Ingress">Inbound rules. Default behaviour when empty: no inbound traffic.</param>
 /// <param name="Egress">Outbound rules. Empty: no outbound traffic (not EC2's allow-all default).</param>
-public sealed record EdgeSecurityGroupProps(
+internal sealed record EdgeSecurityGroupProps(
     string VpcId,
     string Description,
     IReadOnlyList<SecurityGroupRule> Ingress,

@@ -5,7 +5,7 @@ using EdgeIam.Infrastructure.Iam;
 namespace EdgeIam.Infrastructure.Federation;
 
 /// <summary>The <c>crossAccount</c> section: one <see cref="EdgeRole"/> per role, each trusting its callers behind the external ID.</summary>
-public sealed class CrossAccountRoles : Construct
+internal sealed class CrossAccountRoles : Construct
 {
     public CrossAccountRoles(Construct scope, string id, CrossAccountRolesProps props)
         : base(scope, id)

@@ -4,4 +4,4 @@ namespace EdgeIam.Infrastructure.Federation;
 
 /// <summary>Properties of <see cref="CrossAccountRoles"/>. Immutable.</summary>
 /// <param name="Roles">The stack's <c>crossAccount</c> roles.</param>
-public sealed record CrossAccountRolesProps(IReadOnlyList<CrossAccountRoleConfig> Roles);
+internal sealed record CrossAccountRolesProps(IReadOnlyList<CrossAccountRoleConfig> Roles);

@@ -8,7 +8,7 @@ namespace EdgeIam.Infrastructure.Federation;
 /// The <c>oidc</c> section: one <see cref="OidcProvider"/> per configured provider (under <c>Providers</c>) and one
 /// <see cref="EdgeRole"/> per web-identity role (under <c>Roles</c>). Construct IDs are the config names (<see cref="ConstructIds"/>).
 /// </summary>
-public sealed class OidcFederation : Construct
+internal sealed class OidcFederation : Construct
 {
     public OidcFederation(Construct scope, string id, OidcFederationProps props)
         : base(scope, id)

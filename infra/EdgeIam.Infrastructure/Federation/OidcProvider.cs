@@ -10,7 +10,7 @@ namespace EdgeIam.Infrastructure.Federation;
 /// owns it (no Lambda-backed custom resource, unlike CDK's <c>OpenIdConnectProvider</c>), or a reference to the ARN of
 /// one another stack of the same account created.
 /// </summary>
-public sealed class OidcProvider : Construct
+internal sealed class OidcProvider : Construct
 {
     public OidcProvider(Construct scope, string id, OidcProviderProps props)
         : base(scope, id)

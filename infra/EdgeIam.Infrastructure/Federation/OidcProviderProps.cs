@@ -4,4 +4,4 @@ namespace EdgeIam.Infrastructure.Federation;
 
 /// <summary>Properties of an <see cref="OidcProvider"/>. Immutable.</summary>
 /// <param name="Config">The validated provider; <c>ExistingProviderArn</c> set means another stack owns it.</param>
-public sealed record OidcProviderProps(OidcProviderConfig Config);
+internal sealed record OidcProviderProps(OidcProviderConfig Config);

@@ -15,7 +15,7 @@ namespace EdgeIam.Infrastructure.Iam;
 /// applied to every role by <see cref="EdgeIamStack"/>'s aspect.) Every other rule on a role (its name, with the stack
 /// prefix) is the loader's; here it is only asserted.
 /// </summary>
-public sealed class EdgeRole : Construct
+internal sealed class EdgeRole : Construct
 {
     /// <summary>IAM's default quota for a role trust policy, counted without whitespace.
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html</summary>

@@ -16,7 +16,7 @@ namespace EdgeIam.Infrastructure.Iam;
 /// Reasons the owner gave for a deliberately broad trust statement, by statement Sid; recorded with the permission
 /// justifications so the policy engine reports the statement as accepted rather than as an error. Default: none.
 /// </param>
-public sealed record EdgeRoleProps(
+internal sealed record EdgeRoleProps(
     string KeyPath,
     string ConfigName,
     string Description,

@@ -8,7 +8,7 @@ namespace EdgeIam.Infrastructure.Iam;
 /// with the same measure the loader applies to inline policies (<see cref="PolicySize"/>): each unresolved reference
 /// counts as <see cref="TokenAllowance"/> characters, so the estimate errs on the large side.
 /// </summary>
-public static class TrustPolicySize
+internal static class TrustPolicySize
 {
     public const int TokenAllowance = PolicySize.TokenAllowance;
 

@@ -13,7 +13,7 @@ namespace EdgeIam.Infrastructure.Network;
 /// Instances in two Wavelength Zones of one VPC cannot reach each other
 /// (https://docs.aws.amazon.com/wavelength/latest/developerguide/wavelength-quotas.html#multiple-wavelength-zones).
 /// </summary>
-public sealed class WavelengthNetwork : Construct
+internal sealed class WavelengthNetwork : Construct
 {
     private readonly Dictionary<string, WavelengthSubnet> _subnets = new(StringComparer.Ordinal);
 

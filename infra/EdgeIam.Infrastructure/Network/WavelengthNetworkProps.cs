@@ -7,4 +7,4 @@ namespace EdgeIam.Infrastructure.Network;
 /// The validated <c>network</c> section. With <see cref="NetworkConfig.ExistingVpcId"/> the VPC is used as is (no
 /// lookup: synth stays offline); otherwise a new VPC is created. Default carrier gateway: a new one.
 /// </param>
-public sealed record WavelengthNetworkProps(NetworkConfig Network);
+internal sealed record WavelengthNetworkProps(NetworkConfig Network);

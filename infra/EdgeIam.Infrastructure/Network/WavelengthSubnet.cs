@@ -8,7 +8,7 @@ namespace EdgeIam.Infrastructure.Network;
 /// carrier gateway: no internet or NAT gateway route exists, so traffic leaves only through the carrier network.
 /// https://docs.aws.amazon.com/vpc/latest/userguide/subnet-wavelength.html
 /// </summary>
-public sealed class WavelengthSubnet : Construct
+internal sealed class WavelengthSubnet : Construct
 {
     public WavelengthSubnet(Construct scope, string id, WavelengthSubnetProps props)
         : base(scope, id)

@@ -6,4 +6,4 @@ namespace EdgeIam.Infrastructure.Network;
 /// <param name="VpcId">The VPC the subnet belongs to (a reference or an existing VPC's ID).</param>
 /// <param name="CarrierGatewayId">The VPC's carrier gateway: the subnet's only default route.</param>
 /// <param name="Zone">The Wavelength Zone and the subnet's IPv4 block.</param>
-public sealed record WavelengthSubnetProps(string VpcId, string CarrierGatewayId, WavelengthZoneConfig Zone);
+internal sealed record WavelengthSubnetProps(string VpcId, string CarrierGatewayId, WavelengthZoneConfig Zone);

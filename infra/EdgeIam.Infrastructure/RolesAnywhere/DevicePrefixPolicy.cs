@@ -9,7 +9,7 @@ namespace EdgeIam.Infrastructure.RolesAnywhere;
 /// Gives each device its own S3 prefix: objects under <c>prefix/${aws:PrincipalTag/x509Subject/CN}/</c>, the CN
 /// Roles Anywhere copies from the device certificate into the session tags, so no device reaches another's objects.
 /// </summary>
-public sealed class DevicePrefixPolicy : Construct
+internal sealed class DevicePrefixPolicy : Construct
 {
     public const string DeviceCommonNameVariable = "${" + RolesAnywhereTrust.SubjectCommonNameKey + "}";
 

@@ -11,7 +11,7 @@ namespace EdgeIam.Infrastructure.RolesAnywhere;
 /// An enabled IAM Roles Anywhere profile: the roles devices may assume, the session length, and the managed and
 /// inline session policies that every session is intersected with.
 /// </summary>
-public sealed class RolesAnywhereProfile : Construct
+internal sealed class RolesAnywhereProfile : Construct
 {
     public RolesAnywhereProfile(Construct scope, string id, RolesAnywhereProfileProps props)
         : base(scope, id)

@@ -12,7 +12,7 @@ namespace EdgeIam.Infrastructure.RolesAnywhere;
 /// per role (trust locked to the anchors of its profiles), one <see cref="RolesAnywhereProfile"/> per profile, and a
 /// stack output with the ARN of each, which <c>edgeiam device-config</c> turns into a device's AWS config.
 /// </summary>
-public sealed class RolesAnywhereResources : Construct
+internal sealed class RolesAnywhereResources : Construct
 {
     /// <summary>IAM role descriptions are at most 1000 characters.</summary>
     private const int MaxRoleDescription = 1000;

@@ -9,7 +9,7 @@ namespace EdgeIam.Infrastructure.RolesAnywhere;
 /// An enabled IAM Roles Anywhere trust anchor with CA and device-certificate expiry notifications, and its CRL when
 /// one is configured. Retained with the stack's identity resources when the stack is protected.
 /// </summary>
-public sealed class TrustAnchor : Construct
+internal sealed class TrustAnchor : Construct
 {
     /// <summary>Notification events Roles Anywhere raises before certificates expire (NotificationSetting Event values).
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-rolesanywhere-trustanchor-notificationsetting.html</summary>
