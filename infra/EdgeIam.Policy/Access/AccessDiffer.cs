@@ -1,5 +1,4 @@
 using EdgeIam.Policy.Model;
-using EdgeIam.Policy.Reports;
 using EdgeIam.Policy.Templates;
 
 namespace EdgeIam.Policy.Access;
@@ -174,7 +173,7 @@ public static class AccessDiffer
         if (beforeSession != afterSession)
         {
             yield return new AccessChange(stack, role, "role", afterSession > beforeSession ? ChangeKind.Widened : ChangeKind.Narrowed,
-                $"max session {AccessTextWriter.Duration(beforeSession)} -> {AccessTextWriter.Duration(afterSession)}", []);
+                $"max session {SessionDuration.Format(beforeSession)} -> {SessionDuration.Format(afterSession)}", []);
         }
 
         if (before.PermissionsBoundary != after.PermissionsBoundary)

@@ -190,8 +190,8 @@ internal static class ProfileDiffer
         node is null ? (defaultValue ? "true" : "false") : TemplateNode.Literal(node)?.ToLowerInvariant() ?? TemplateNode.Canonical(node);
 
     private static string Duration(JsonNode? node) =>
-        node is null ? $"{Reports.AccessTextWriter.Duration(DefaultDurationSeconds)} (default)"
-        : TemplateNode.Int(node) is { } s ? Reports.AccessTextWriter.Duration(s) : TemplateNode.Canonical(node);
+        node is null ? $"{SessionDuration.Format(DefaultDurationSeconds)} (default)"
+        : TemplateNode.Int(node) is { } s ? SessionDuration.Format(s) : TemplateNode.Canonical(node);
 
     private static string RoleText(JsonNode? node) =>
         TemplateNode.Get(node, "Fn::GetAtt") is JsonArray att && att.Count > 0 && TemplateNode.Literal(att[0]) is { } id ? id : TemplateNode.Literal(node) ?? TemplateNode.Canonical(node);

@@ -55,7 +55,7 @@ internal static class AccessTextWriter
     {
         if (role.MaxSessionDurationSeconds is { } seconds)
         {
-            yield return $"max session {Duration(seconds)}";
+            yield return $"max session {Model.SessionDuration.Format(seconds)}";
         }
 
         if (role.PermissionsBoundary is { } boundary)
@@ -68,9 +68,4 @@ internal static class AccessTextWriter
             yield return $"Roles Anywhere profiles {string.Join(", ", role.RolesAnywhereProfiles)}";
         }
     }
-
-    internal static string Duration(int seconds) =>
-        seconds % 3600 == 0 ? $"{(seconds / 3600).ToString(CultureInfo.InvariantCulture)}h"
-        : seconds % 60 == 0 ? $"{(seconds / 60).ToString(CultureInfo.InvariantCulture)}m"
-        : $"{seconds.ToString(CultureInfo.InvariantCulture)}s";
 }
