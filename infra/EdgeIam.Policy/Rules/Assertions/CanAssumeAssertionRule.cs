@@ -1,10 +1,7 @@
-using EdgeIam.Policy.Assertions;
-using EdgeIam.Policy.Templates;
-
 namespace EdgeIam.Policy.Rules.Assertions;
 
 /// <summary>EIAM-ASSERT-001: a request the owners expect to work (<c>canAssume</c>) is not proved allowed.</summary>
-internal sealed class CanAssumeAssertionRule : AssertionRule<AssumeAssertion>
+internal sealed class CanAssumeAssertionRule : AssumeAssertionRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "EIAM-ASSERT-001",
@@ -13,20 +10,5 @@ internal sealed class CanAssumeAssertionRule : AssertionRule<AssumeAssertion>
         "Widen the role's trust to the expected caller, or correct the canAssume assertion (role, principal, context).",
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html");
 
-    protected override bool Applies(AssumeAssertion assertion) => assertion.MustAllow;
-
-    protected override IEnumerable<Finding> Failures(StackTemplate stack, AssumeAssertion assertion)
-    {
-        var outcome = AssumeAssertionCheck.Evaluate(stack, assertion);
-        if (outcome.Problem is not null || outcome.Deciding is null)
-        {
-            yield return Failed(stack, assertion, outcome.Role, outcome.Role?.JsonPath ?? assertion.JsonPath, outcome.Problem ?? "nothing to evaluate");
-        }
-        else if (!outcome.ProvedAllowed)
-        {
-            var report = outcome.Deciding;
-            yield return Failed(stack, assertion, outcome.Role, report.Statements.FirstOrDefault()?.JsonPath ?? outcome.Role!.JsonPath,
-                $"{outcome.Role!.DisplayName} must be assumable, but {AssumeAssertionCheck.Explain(report)}.");
-        }
-    }
+    protected override bool MustAllow => true;
 }
