@@ -2,18 +2,22 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using EdgeIam.Pki.Tests.Support;
+using EdgeIam.Tests.Shared;
 
 namespace EdgeIam.Pki.Tests;
 
 /// <summary>The revocation database, issuance proof, CRL building/parsing and the revocation check.</summary>
-public sealed class RevocationTests
+public sealed class RevocationTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("edgeiam-pki-db-");
     private static readonly DateTimeOffset Now = TestCertificates.Now;
     private static readonly DevCaMaterial Ca = TestCertificates.Ca;
 
-    private static string CaDirWithDatabase(string lines)
+    public void Dispose() => _temp.Dispose();
+
+    private string CaDirWithDatabase(string lines)
     {
-        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-db-").FullName;
+        var dir = _temp.Path;
         File.WriteAllText(Path.Combine(dir, RevocationDatabase.FileName), RevocationDatabase.EmptyText + lines);
         return dir;
     }
@@ -66,7 +70,7 @@ public sealed class RevocationTests
     [Fact]
     public void AMissingDatabaseIsEmpty()
     {
-        var dir = Directory.CreateTempSubdirectory("edgeiam-pki-db-").FullName;
+        var dir = _temp.Path;
         Assert.Empty(RevocationDatabase.Load(dir).Entries);
         Assert.False(CrlState.Load(dir).Exists);
     }
