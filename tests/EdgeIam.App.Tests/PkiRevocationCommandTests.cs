@@ -325,4 +325,24 @@ public sealed class PkiRevocationCommandTests
         Assert.Equal(2, revoked.ExitCode);
         Assert.Contains("a revoked certificate is not renewed", revoked.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnUnreadableCaCertificateIsBadInputNotACrash()
+    {
+        InitAndIssue("sensor-1");
+        File.WriteAllText(Path.Combine(Ca, "issuing-ca.crt"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        foreach (var args in new[]
+        {
+            new[] { "pki", "revoke", "--ca", Ca, "--cert", Device("sensor-1") },
+            ["pki", "crl", "--ca", Ca, "--out", CrlFile],
+            ["pki", "renew", "--ca", Ca, "--cert", Device("sensor-1"), "--out", Path.Combine(_dir, "r")],
+        })
+        {
+            var result = PkiCliRunner.Run(args);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("issuing-ca.crt", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(DataLines(Database));
+    }
 }

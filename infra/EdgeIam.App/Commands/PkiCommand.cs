@@ -122,9 +122,9 @@ public static class PkiCommand
             var anchorCertificates = LoadCertificates(parse.GetValue(anchor)!, "--anchor");
             var deviceCertificates = LoadCertificates(parse.GetValue(cert)!, "--cert");
             var extra = parse.GetValue(intermediates) is { } path ? LoadCertificates(path, "--intermediates") : [];
-            var revocationLists = (parse.GetValue(crls) ?? []).Select(file => CrlSource.FromPem(file, ReadRequired(file, "--crl"))).ToList();
             try
             {
+                var revocationLists = (parse.GetValue(crls) ?? []).Select(file => CrlSource.FromPem(file, ReadRequired(file, "--crl"))).ToList();
                 if (anchorCertificates.Count != 1)
                 {
                     throw new PkiInputException($"--anchor holds {anchorCertificates.Count} certificates; give the one CA certificate of the trust anchor");
@@ -204,7 +204,7 @@ public static class PkiCommand
             }
 
             var issuing = LoadIssuingCa(caDir);
-            using var caCertificate = X509Certificate2.CreateFromPem(issuing.CertificatePem);
+            using var caCertificate = LoadCaCertificate(caDir);
             var current = LoadCertificates(certPath, "--cert");
             try
             {
@@ -257,7 +257,7 @@ public static class PkiCommand
             }
 
             var reasonName = parse.GetValue(reason);
-            using var caCertificate = X509Certificate2.CreateFromPem(ReadRequired(Path.Combine(caDir, DevCertificateAuthority.IssuingCertificateFile), "issuing CA certificate"));
+            using var caCertificate = LoadCaCertificate(caDir);
             var target = certPath is not null
                 ? FromCertificate(caDir, caCertificate, certPath)
                 : FromSerial(caDir, caCertificate, serialText!);
@@ -287,7 +287,7 @@ public static class PkiCommand
         {
             var caDir = parse.GetValue(ca)!;
             var issuing = LoadIssuingCa(caDir);
-            using var caCertificate = X509Certificate2.CreateFromPem(issuing.CertificatePem);
+            using var caCertificate = LoadCaCertificate(caDir);
             var target = parse.GetValue(outFile)!;
             RefuseOverwrite([target], parse.GetValue(force));
             // Prove every --revoke before recording any, so a bad one leaves the database as it was.
@@ -423,6 +423,13 @@ public static class PkiCommand
     private static IssuedCertificate LoadIssuingCa(string caDir) => new(
         ReadRequired(Path.Combine(caDir, DevCertificateAuthority.IssuingCertificateFile), "issuing CA certificate"),
         ReadRequired(Path.Combine(caDir, DevCertificateAuthority.IssuingKeyFile), "issuing CA key"));
+
+    private static X509Certificate2 LoadCaCertificate(string caDir)
+    {
+        var certificates = LoadCertificates(Path.Combine(caDir, DevCertificateAuthority.IssuingCertificateFile), "issuing CA certificate");
+        certificates.Skip(1).ToList().ForEach(c => c.Dispose());
+        return certificates[0];
+    }
 
     private static string[] DeviceFiles(string dir, string name, bool writeKey) =>
         [.. new[] { name + ".crt", name + ".chain.pem" }.Concat(writeKey ? [name + ".key"] : []).Select(f => Path.Combine(dir, f))];
