@@ -11,6 +11,9 @@ namespace EdgeIam.Pki;
 public sealed record ChainVerdict(bool Trusted, IReadOnlyList<string> Path, string? Link, string? Problem, string? Fix)
 {
     public static ChainVerdict Untrusted(IReadOnlyList<string> path, string link, string problem, string fix) => new(false, path, link, problem, fix);
+
+    /// <summary>When trusted: the certificates of <see cref="Path"/>, device first, anchor last (owned by the caller).</summary>
+    public IReadOnlyList<X509Certificate2> Certificates { get; init; } = [];
 }
 
 /// <summary>
@@ -193,7 +196,7 @@ public static class ChainVerifier
         var unexpected = chain.ChainStatus.Where(s => s.Status != X509ChainStatusFlags.NoError && (s.Status & ~allowed) != 0).ToList();
         if ((built || allowed != X509ChainStatusFlags.NoError) && endsAtAnchor && unexpected.Count == 0)
         {
-            return new ChainVerdict(true, Describe(path), null, null, null);
+            return new ChainVerdict(true, Describe(path), null, null, null) { Certificates = [.. path] };
         }
 
         var statuses = unexpected.Count > 0 ? string.Join("; ", unexpected.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}")) : "the chain does not end at the anchor";

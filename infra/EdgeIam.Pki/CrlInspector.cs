@@ -52,12 +52,12 @@ public static class CrlInspector
             return new CrlReport(null, null, findings);
         }
 
-        CrlFields fields;
+        CrlDocument fields;
         SignedStructure signed;
         try
         {
-            signed = SignedStructure.Parse(crls[0]);
-            fields = CrlFields.Read(signed.ToBeSigned);
+            fields = CrlDocument.Parse(crls[0]);
+            signed = fields.Signed;
         }
         catch (CryptographicException ex)
         {
@@ -90,37 +90,5 @@ public static class CrlInspector
         }
 
         return new CrlReport(issuer.Name, Pem.Write(Pem.CrlLabel, crls[0]), findings);
-    }
-
-    /// <summary>The fields of <c>TBSCertList</c> (RFC 5280 §5.1.2) that the checks need.</summary>
-    private sealed record CrlFields(byte[] Issuer, DateTimeOffset ThisUpdate, DateTimeOffset? NextUpdate)
-    {
-        public static CrlFields Read(ReadOnlyMemory<byte> toBeSigned)
-        {
-            try
-            {
-                var tbs = new AsnReader(toBeSigned, AsnEncodingRules.DER).ReadSequence();
-                if (tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Integer))
-                {
-                    _ = tbs.ReadInteger();
-                }
-
-                _ = tbs.ReadSequence();
-                var issuer = tbs.ReadEncodedValue().ToArray();
-                var thisUpdate = ReadTime(tbs);
-                DateTimeOffset? nextUpdate = tbs.HasData && IsTime(tbs.PeekTag()) ? ReadTime(tbs) : null;
-                return new CrlFields(issuer, thisUpdate, nextUpdate);
-            }
-            catch (AsnContentException ex)
-            {
-                throw new CryptographicException("malformed CRL: " + ex.Message, ex);
-            }
-        }
-
-        private static bool IsTime(Asn1Tag tag) =>
-            tag.HasSameClassAndValue(Asn1Tag.UtcTime) || tag.HasSameClassAndValue(Asn1Tag.GeneralizedTime);
-
-        private static DateTimeOffset ReadTime(AsnReader reader) =>
-            reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime() : reader.ReadGeneralizedTime();
     }
 }

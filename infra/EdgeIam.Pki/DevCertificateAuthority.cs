@@ -71,6 +71,32 @@ public static partial class DevCertificateAuthority
             throw new PkiInputException($"'{commonName}' is not a usable device name: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
 
+        var name = new X500DistinguishedNameBuilder();
+        // The builder encodes in reverse order of the calls: O first, then CN, as RFC 5280 names usually are.
+        name.AddCommonName(commonName);
+        name.AddOrganizationName("EdgeIam dev PKI");
+        using var deviceKey = KeyAlgorithms.Generate(algorithm);
+        return Issue(issuingCa, name.Build(), deviceKey, days, now);
+    }
+
+    /// <summary>
+    /// Re-issues <paramref name="current"/> for rotation: the same subject (byte for byte), the device profile of
+    /// <see cref="IssueDevice"/>, a new serial, and a new key of <paramref name="algorithm"/> unless
+    /// <paramref name="reusedKeyPem"/> (the current certificate's own key, proven to match) is given.
+    /// The caller proves first that <paramref name="issuingCa"/> issued <paramref name="current"/> (<see cref="IssuerProof"/>).
+    /// </summary>
+    public static DeviceMaterial RenewDevice(IssuedCertificate issuingCa, X509Certificate2 current, int days, KeyAlgorithm algorithm, string? reusedKeyPem, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(issuingCa);
+        ArgumentNullException.ThrowIfNull(current);
+        using var deviceKey = reusedKeyPem is null
+            ? KeyAlgorithms.Generate(algorithm)
+            : KeyAlgorithms.LoadPrivateKey(reusedKeyPem, current, "--key");
+        return Issue(issuingCa, current.SubjectName, deviceKey, days, now);
+    }
+
+    private static DeviceMaterial Issue(IssuedCertificate issuingCa, X500DistinguishedName subject, AsymmetricAlgorithm deviceKey, int days, DateTimeOffset now)
+    {
         if (days is < 1 or > MaxDeviceDays)
         {
             throw new PkiInputException(string.Create(CultureInfo.InvariantCulture, $"--days must be 1 to {MaxDeviceDays} (device certificates are meant to be short-lived)"));
@@ -91,12 +117,7 @@ public static partial class DevCertificateAuthority
                 throw new PkiInputException($"the issuing CA expired on {CertificateFacts.Format(CertificateFacts.NotAfter(ca))}");
             }
 
-            using var deviceKey = KeyAlgorithms.Generate(algorithm);
-            var name = new X500DistinguishedNameBuilder();
-            // The builder encodes in reverse order of the calls: O first, then CN, as RFC 5280 names usually are.
-            name.AddCommonName(commonName);
-            name.AddOrganizationName("EdgeIam dev PKI");
-            var request = KeyAlgorithms.Request(name.Build(), deviceKey);
+            var request = KeyAlgorithms.Request(subject, deviceKey);
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ClientAuthOid)], critical: false));
@@ -109,11 +130,51 @@ public static partial class DevCertificateAuthority
         }
     }
 
+    /// <summary>
+    /// The full CRL of <paramref name="ca"/> for the database <paramref name="revocations"/>: CRL number
+    /// <paramref name="number"/> (RFC 5280 §5.2.3), the CA's key identifier (§5.2.1, added by the builder), and per
+    /// entry the revocation time and, unless unspecified, the reasonCode (§5.3.1).
+    /// </summary>
+    public static string CreateCrl(IssuedCertificate ca, IEnumerable<Revocation> revocations, BigInteger number, int days, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ca);
+        ArgumentNullException.ThrowIfNull(revocations);
+        var builder = new CertificateRevocationListBuilder();
+        foreach (var entry in revocations)
+        {
+            // §5.3.1: "unspecified" is never written; the entry simply has no reasonCode.
+            builder.AddEntry(SerialNumbers.ToInteger(entry.Serial), entry.RevokedAt,
+                entry.Reason is null or X509RevocationReason.Unspecified ? null : entry.Reason);
+        }
+
+        return Sign(ca, builder, number, days, now);
+    }
+
     /// <summary>A CRL of <paramref name="ca"/> revoking <paramref name="revoked"/> (DER certificates), valid <paramref name="days"/> days.</summary>
     public static string CreateCrl(IssuedCertificate ca, IEnumerable<byte[]> revoked, int days, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ca);
         ArgumentNullException.ThrowIfNull(revoked);
+        using var certificate = X509Certificate2.CreateFromPem(ca.CertificatePem);
+        var builder = new CertificateRevocationListBuilder();
+        foreach (var der in revoked)
+        {
+            using var entry = X509CertificateLoader.LoadCertificate(der);
+            if (!CertificateFacts.NamesIssuer(entry, certificate))
+            {
+                throw new PkiInputException($"'{entry.Subject}' was issued by '{entry.Issuer}', not by '{certificate.Subject}'; only the issuer's CRL can revoke it");
+            }
+
+            // No reason given: no reasonCode extension (RFC 5280 §5.3.1), rather than an explicit "unspecified".
+            builder.AddEntry(entry, now);
+        }
+
+        // CRL numbers must increase (RFC 5280 §5.2.3); seconds since the epoch do, without any state file.
+        return Sign(ca, builder, new BigInteger(now.ToUnixTimeSeconds()), days, now);
+    }
+
+    private static string Sign(IssuedCertificate ca, CertificateRevocationListBuilder builder, BigInteger number, int days, DateTimeOffset now)
+    {
         if (days is < 1 or > 36500)
         {
             throw new PkiInputException("CRL validity must be 1 to 36500 days");
@@ -122,26 +183,13 @@ public static partial class DevCertificateAuthority
         using var certificate = LoadCa(ca, "the CA key", out var key);
         using (key)
         {
-            var builder = new CertificateRevocationListBuilder();
-            foreach (var der in revoked)
-            {
-                using var entry = X509CertificateLoader.LoadCertificate(der);
-                if (!CertificateFacts.NamesIssuer(entry, certificate))
-                {
-                    throw new PkiInputException($"'{entry.Subject}' was issued by '{entry.Issuer}', not by '{certificate.Subject}'; only the issuer's CRL can revoke it");
-                }
-
-                builder.AddEntry(entry, now, X509RevocationReason.Unspecified);
-            }
-
             using var signer = key switch
             {
                 ECDsa ecdsa => certificate.CopyWithPrivateKey(ecdsa),
                 RSA rsa => certificate.CopyWithPrivateKey(rsa),
                 _ => throw new PkiInputException("unsupported CA key"),
             };
-            // CRL numbers must increase (RFC 5280 §5.2.3); seconds since the epoch do, without any state file.
-            var crl = builder.Build(signer, new BigInteger(now.ToUnixTimeSeconds()), now.AddDays(days), KeyAlgorithms.HashFor(key),
+            var crl = builder.Build(signer, number, now.AddDays(days), KeyAlgorithms.HashFor(key),
                 key is RSA ? RSASignaturePadding.Pkcs1 : null, thisUpdate: now);
             return Pem.Write(Pem.CrlLabel, crl);
         }

@@ -43,6 +43,20 @@ public static class KeyAlgorithms
         return false;
     }
 
+    /// <summary>The algorithm of a certificate's key, when it is one the dev PKI creates (renewal keeps the kind of key).</summary>
+    public static KeyAlgorithm? Of(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        using var ec = certificate.GetECDsaPublicKey();
+        if (ec is not null)
+        {
+            return ec.KeySize switch { 256 => KeyAlgorithm.EcdsaP256, 384 => KeyAlgorithm.EcdsaP384, _ => null };
+        }
+
+        using var rsa = certificate.GetRSAPublicKey();
+        return rsa?.KeySize switch { 2048 => KeyAlgorithm.Rsa2048, 3072 => KeyAlgorithm.Rsa3072, 4096 => KeyAlgorithm.Rsa4096, _ => null };
+    }
+
     internal static AsymmetricAlgorithm Generate(KeyAlgorithm algorithm) => algorithm switch
     {
         KeyAlgorithm.EcdsaP256 => ECDsa.Create(ECCurve.NamedCurves.nistP256),
