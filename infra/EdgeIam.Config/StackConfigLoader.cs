@@ -40,8 +40,10 @@ public sealed partial class StackConfigLoader
         var files = all.Where(f => !IsAssertionsFile(f)).ToList();
         foreach (var orphan in all.Where(IsAssertionsFile).Where(a => !files.Contains(StackFileOf(a), StringComparer.Ordinal)))
         {
-            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, orphan, 0, 0, "",
-                $"assertions for a stack that does not exist (no {Path.GetFileName(StackFileOf(orphan))} next to it)",
+            // A warning, not an error: with no stack nothing is deployed that the assertions could be about, but a
+            // misnamed file would otherwise check nothing without a word.
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Warning, orphan, 0, 0, "",
+                $"assertions for a stack that does not exist (no {Path.GetFileName(StackFileOf(orphan))} next to it); they are not checked",
                 "rename it after its stack file (<name>.assertions.yaml beside <name>.yaml), or delete it."));
         }
 

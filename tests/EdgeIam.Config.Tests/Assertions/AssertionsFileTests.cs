@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EdgeIam.Config.Diagnostics;
 using EdgeIam.Config.Tests.Support;
 
 namespace EdgeIam.Config.Tests.Assertions;
@@ -149,7 +150,7 @@ public sealed class AssertionsFileTests
     }
 
     [Fact]
-    public void An_assertions_file_without_its_stack_file_is_an_error()
+    public void An_assertions_file_without_its_stack_file_is_a_warning_that_it_checks_nothing()
     {
         var files = new Moq.Mock<EdgeIam.Config.Reading.IFileSource>(Moq.MockBehavior.Strict);
         var stack = Path.Combine("stacks", "dev.yaml");
@@ -159,9 +160,11 @@ public sealed class AssertionsFileTests
 
         var result = new StackConfigLoader(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(StackFiles.Now), files.Object).LoadDirectory("stacks", []);
 
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(Path.Combine("stacks", "qa.assertions.yaml"), error.File);
-        Assert.Contains("no qa.yaml", error.Message, StringComparison.Ordinal);
+        Assert.False(result.HasErrors);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((Path.Combine("stacks", "qa.assertions.yaml"), DiagnosticSeverity.Warning), (warning.File, warning.Severity));
+        Assert.Contains("no qa.yaml", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("not checked", warning.Message, StringComparison.Ordinal);
         Assert.Equal(["dev"], result.Stacks.Select(s => s.Name));
     }
 }
