@@ -50,36 +50,26 @@ internal static class AccessJsonWriter
         }
 
         json.WriteOptionalString("permissionsBoundary", role.PermissionsBoundary);
-        json.WriteStartArray("assumedBy");
-        foreach (var grant in role.AssumedBy)
+        json.WriteObjects("assumedBy", role.AssumedBy, (w, grant) =>
         {
-            json.WriteStartObject();
-            json.WriteString("effect", grant.Effect.ToString());
-            json.WriteString("principalKind", grant.PrincipalKind);
-            json.WriteString("principal", grant.Principal);
-            json.WriteString("description", grant.Description);
-            json.WriteStringArray(grant.NotAction ? "notActions" : "actions", grant.Actions);
-            WriteConditions(json, grant.Conditions);
-            json.WriteString("statement", grant.Statement);
-            json.WriteString("jsonPath", grant.JsonPath);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("permissions");
-        foreach (var permission in role.Permissions)
+            w.WriteString("effect", grant.Effect.ToString());
+            w.WriteString("principalKind", grant.PrincipalKind);
+            w.WriteString("principal", grant.Principal);
+            w.WriteString("description", grant.Description);
+            w.WriteStringArray(grant.NotAction ? "notActions" : "actions", grant.Actions);
+            WriteConditions(w, grant.Conditions);
+            w.WriteString("statement", grant.Statement);
+            w.WriteString("jsonPath", grant.JsonPath);
+        });
+        json.WriteObjects("permissions", role.Permissions, (w, permission) =>
         {
-            json.WriteStartObject();
-            json.WriteString("effect", permission.Effect.ToString());
-            json.WriteString("policy", permission.Policy);
-            json.WriteString("statement", permission.Statement);
-            json.WriteStringArray(permission.NotAction ? "notActions" : "actions", permission.Actions);
-            json.WriteStringArray(permission.NotResource ? "notResources" : "resources", permission.Resources);
-            WriteConditions(json, permission.Conditions);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            w.WriteString("effect", permission.Effect.ToString());
+            w.WriteString("policy", permission.Policy);
+            w.WriteString("statement", permission.Statement);
+            w.WriteStringArray(permission.NotAction ? "notActions" : "actions", permission.Actions);
+            w.WriteStringArray(permission.NotResource ? "notResources" : "resources", permission.Resources);
+            WriteConditions(w, permission.Conditions);
+        });
         json.WriteStringArray("managedPolicies", role.ManagedPolicies);
         json.WriteStringArray("rolesAnywhereProfiles", role.RolesAnywhereProfiles);
         json.WriteEndObject();
@@ -87,16 +77,11 @@ internal static class AccessJsonWriter
 
     private static void WriteConditions(Utf8JsonWriter json, IReadOnlyList<ConditionFact> conditions)
     {
-        json.WriteStartArray("conditions");
-        foreach (var condition in conditions)
+        json.WriteObjects("conditions", conditions, (w, condition) =>
         {
-            json.WriteStartObject();
-            json.WriteString("operator", condition.Operator.Name);
-            json.WriteString("key", condition.Key);
-            json.WriteStringArray("values", condition.Values);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            w.WriteString("operator", condition.Operator.Name);
+            w.WriteString("key", condition.Key);
+            w.WriteStringArray("values", condition.Values);
+        });
     }
 }

@@ -51,18 +51,13 @@ internal static class CanAssumeJsonWriter
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("trustedPrincipals");
-            foreach (var trusted in report.TrustedPrincipals)
+            json.WriteObjects("trustedPrincipals", report.TrustedPrincipals, (w, trusted) =>
             {
-                json.WriteStartObject();
-                json.WriteString("effect", trusted.Effect);
-                json.WriteString("statement", trusted.Label);
-                json.WriteString("jsonPath", trusted.JsonPath);
-                json.WriteStringArray("principals", trusted.Principals);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+                w.WriteString("effect", trusted.Effect);
+                w.WriteString("statement", trusted.Label);
+                w.WriteString("jsonPath", trusted.JsonPath);
+                w.WriteStringArray("principals", trusted.Principals);
+            });
             json.WriteStringArray("notes", report.Notes);
             json.WriteEndObject();
         });
@@ -80,22 +75,17 @@ internal static class CanAssumeJsonWriter
         json.WriteString("principalMatch", statement.PrincipalMatch);
         json.WriteBoolean("principalMatched", statement.PrincipalMatched);
         json.WriteBoolean("actionMatched", statement.ActionMatched);
-        json.WriteStartArray("conditions");
-        foreach (var condition in statement.Conditions)
+        json.WriteObjects("conditions", statement.Conditions, (w, condition) =>
         {
-            json.WriteStartObject();
-            json.WriteString("operator", condition.Operator);
-            json.WriteString("key", condition.Key);
-            json.WriteStringArray("values", condition.Values);
-            json.WriteStringArray("requestValues", condition.RequestValues);
-            json.WriteBoolean("holds", condition.Holds);
-            json.WriteString("outcome", condition.Outcome);
-            json.WriteString("explanation", condition.Explanation);
-            json.WriteString("jsonPath", condition.JsonPath);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            w.WriteString("operator", condition.Operator);
+            w.WriteString("key", condition.Key);
+            w.WriteStringArray("values", condition.Values);
+            w.WriteStringArray("requestValues", condition.RequestValues);
+            w.WriteBoolean("holds", condition.Holds);
+            w.WriteString("outcome", condition.Outcome);
+            w.WriteString("explanation", condition.Explanation);
+            w.WriteString("jsonPath", condition.JsonPath);
+        });
         json.WriteEndObject();
     }
 }

@@ -35,6 +35,20 @@ internal static class JsonReport
         writer.WriteNumber("formatVersion", FormatVersion);
     }
 
+    /// <summary>An array of objects, one per item, each written by <paramref name="write"/> between its braces.</summary>
+    public static void WriteObjects<T>(this Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            write(writer, item);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     public static void WriteStringArray(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);
