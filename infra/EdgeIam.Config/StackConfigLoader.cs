@@ -100,6 +100,23 @@ public sealed partial class StackConfigLoader
         return new StackLoadResult(stack is null ? [] : [stack], diagnostics.Items);
     }
 
+    /// <summary>
+    /// Loads an assertions file on its own (for <c>check --assertions</c>, e.g. the merge base's file): every shape
+    /// rule applies; role and anchor names are left to the engine, which fails an assertion naming what is not there.
+    /// </summary>
+    public (Assertions.AssertionsConfig? Assertions, IReadOnlyList<ConfigDiagnostic> Diagnostics) LoadAssertionsFile(string path)
+    {
+        var diagnostics = new ConfigDiagnostics();
+        if (!_files.FileExists(path))
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, path, 0, 0, "", "file not found", "check the path given to --assertions."));
+            return (null, diagnostics.Items);
+        }
+
+        var assertions = LoadAssertions(path, null, diagnostics);
+        return (diagnostics.HasErrors ? null : assertions, diagnostics.Items);
+    }
+
     private StackConfig? Load(string file, ConfigDiagnostics diagnostics)
     {
         var context = new ConfigContext(file, diagnostics, _time, _files);

@@ -19,6 +19,27 @@ public static class PolicyCheck
     public static CheckReport RunAssembly(string assemblyDir, IReadOnlyCollection<string> stacks) =>
         Run(AssemblyReader.Load(assemblyDir, stacks));
 
+    /// <summary>
+    /// Like <see cref="RunAssembly(string, IReadOnlyCollection{string})"/>, but the named stacks' access assertions
+    /// are <paramref name="assertions"/> (stack name → the <c>edgeiam:assertions</c> JSON array, e.g. the merge
+    /// base's assertions file) instead of those the templates carry, so a change cannot drop an assertion that would
+    /// catch it. Throws <see cref="TemplateException"/> for a stack not in the assembly or JSON it cannot read in full.
+    /// </summary>
+    public static CheckReport RunAssembly(string assemblyDir, IReadOnlyCollection<string> stacks, IReadOnlyDictionary<string, string> assertions)
+    {
+        ArgumentNullException.ThrowIfNull(assertions);
+        var assembly = AssemblyReader.Load(assemblyDir, stacks);
+        foreach (var name in assertions.Keys.Where(n => assembly.FindStack(n) is null))
+        {
+            throw new TemplateException($"assertions for stack '{name}', which is not in {assemblyDir} (stacks: {string.Join(", ", assembly.Stacks.Select(s => s.Name))})");
+        }
+
+        return Run(assembly with
+        {
+            Stacks = [.. assembly.Stacks.Select(s => assertions.TryGetValue(s.Name, out var json) ? s.WithAssertions(Assertions.AssertionReader.ReadArray(json, s.FilePath)) : s)],
+        });
+    }
+
     public static CheckReport Run(CloudAssembly assembly) =>
         new(assembly.Stacks.Select(CheckedStack.From).ToList(), assembly.Stacks.SelectMany(CheckStack));
 

@@ -18,6 +18,20 @@ internal static class AssertionReader
         EdgeIamMetadata.OnlyRolesTrust, EdgeIamMetadata.WebIdentityPins, EdgeIamMetadata.NoRoleAcceptsTrustAnchor,
     ];
 
+    /// <summary>The assertions of a JSON array in the Metadata form (given instead of the template's own).</summary>
+    public static IReadOnlyList<AccessAssertion> ReadArray(string json, string filePath)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse("{\"Metadata\": {\"" + EdgeIamMetadata.Assertions + "\": " + json + "}}");
+            return Read(document.RootElement, filePath);
+        }
+        catch (JsonException ex)
+        {
+            throw new TemplateException(filePath, JsonPaths.Root, "the assertions are not valid JSON: " + ex.Message);
+        }
+    }
+
     public static IReadOnlyList<AccessAssertion> Read(JsonElement root, string filePath)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object

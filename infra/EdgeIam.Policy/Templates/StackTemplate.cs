@@ -62,6 +62,26 @@ public sealed class StackTemplate
 
     public string? TypeOf(string logicalId) => ResourceTypes.TryGetValue(logicalId, out var type) ? type : null;
 
+    /// <summary>This stack with <paramref name="assertions"/> instead of its own.</summary>
+    internal StackTemplate WithAssertions(IReadOnlyList<Assertions.AccessAssertion> assertions) => new()
+    {
+        Name = Name,
+        StackId = StackId,
+        FilePath = FilePath,
+        Environment = Environment,
+        Roles = Roles,
+        OtherPolicyHolders = OtherPolicyHolders,
+        OidcProviders = OidcProviders,
+        TrustAnchors = TrustAnchors,
+        RolesAnywhereProfiles = RolesAnywhereProfiles,
+        LaunchTemplates = LaunchTemplates,
+        Instances = Instances,
+        LongLivedCredentials = LongLivedCredentials,
+        ResourceTypes = ResourceTypes,
+        Parameters = Parameters,
+        Assertions = assertions,
+    };
+
     /// <summary>
     /// The stack as the rules see it, once per branch reading: view 0 holds every role's and policy holder's primary
     /// reading, view k their k-th other branch (or the primary when they have fewer). Users, groups and unattached
