@@ -64,14 +64,15 @@ def main(argv):
                 code = lines[line - 1].strip() if 0 < line <= len(lines) else ""
                 survivors.append((rel, line, status, m.get("mutatorName", ""), m.get("replacement", ""), code))
 
-    names = sorted(by_file) if "--files" in flags else sorted(by_folder)
+    table = by_file if "--files" in flags else by_folder
+    names = sorted(n for n in table if any(table[n][c] for c in COLUMNS))
     width = max([len(n) for n in names] + [len("TOTAL")])
     print(f"{'folder' if '--files' not in flags else 'file':<{width}} " + " ".join(f"{c:>10}" for c in COLUMNS) + f" {'scored':>7} {'score':>8}")
-    table = by_file if "--files" in flags else by_folder
     total = Counter()
+    for counts in table.values():
+        total.update(counts)
     for name in names:
         print(row(name, table[name], width))
-        total.update(table[name])
     print(row("TOTAL", total, width))
     other = {k: v for k, v in total.items() if k not in COLUMNS}
     if other:
