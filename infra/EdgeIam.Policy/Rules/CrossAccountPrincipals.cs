@@ -24,7 +24,7 @@ internal static class CrossAccountPrincipals
         var accounts = new List<string>();
         foreach (var entry in statement.Principal.Entries.Where(e => e.Kind == PrincipalKind.Aws && e.Value != "*"))
         {
-            var account = PrincipalMatcher.AccountOf(entry.Value) ?? AccountSegment(entry.Value);
+            var account = AccountOf(entry.Value);
             var unresolved = SymbolicValue.SymbolsIn(account ?? entry.Value).Where(stack.IsUnresolvedSymbol).ToList();
             if (unresolved.Count > 0)
             {
@@ -48,6 +48,28 @@ internal static class CrossAccountPrincipals
         }
 
         return accounts.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The account part of an AWS principal. Symbols are masked first: <c>${AWS::AccountId}</c> holds colons, and an
+    /// ARN split inside it would name an account "${AWS" (the stack's own account reported as another).
+    /// </summary>
+    private static string? AccountOf(string principal)
+    {
+        var symbols = SymbolicValue.SymbolsIn(principal).Distinct(StringComparer.Ordinal).ToList();
+        var masked = principal;
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            masked = masked.Replace(symbols[i], $"\u0001{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}\u0001", StringComparison.Ordinal);
+        }
+
+        var account = PrincipalMatcher.AccountOf(masked) ?? AccountSegment(masked);
+        for (var i = 0; account is not null && i < symbols.Count; i++)
+        {
+            account = account.Replace($"\u0001{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}\u0001", symbols[i], StringComparison.Ordinal);
+        }
+
+        return account;
     }
 
     private static string? AccountSegment(string arn)

@@ -37,6 +37,7 @@ internal sealed partial class ExternalIdFormatRule : PolicyRule
         }
     }
 
-    [GeneratedRegex(@"^[\w+=,.@:/\-*?]+$")]
+    // \w in STS's documented pattern means ASCII word characters; .NET's \w also takes é or ١, which STS refuses.
+    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/\-*?]+$", RegexOptions.CultureInvariant)]
     private static partial Regex Allowed();
 }
