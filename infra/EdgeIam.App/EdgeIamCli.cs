@@ -33,6 +33,7 @@ public static class EdgeIamCli
         root.Subcommands.Add(SynthCommand.Create(context));
         root.Subcommands.Add(PkiCommand.Create(context));
         root.Subcommands.Add(DeviceConfigCommand.Create(context));
+        root.Subcommands.Add(RaSessionCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(AccessCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EdgeIam.App.RolesAnywhere;
 using EdgeIam.Config.RolesAnywhere;
+using EdgeIam.Policy.Templates;
 using EdgeIam.Shared;
 
 namespace EdgeIam.App.Commands;
@@ -11,12 +13,16 @@ namespace EdgeIam.App.Commands;
 /// <c>edgeiam device-config</c>: turns the outputs file of <c>cdk deploy --outputs-file</c> into the
 /// <c>~/.aws/config</c> profile a device needs: a <c>credential_process</c> line running aws_signing_helper
 /// (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/credential-helper.html) with the trust anchor,
-/// profile and role ARNs of the deployed stack.
+/// profile and role ARNs of the deployed stack. Before writing, it proves the combination against the synthesized
+/// template (<c>--assembly</c>): the profile lists the role, and the role's trust policy accepts the trust anchor
+/// (<c>aws:SourceArn</c>, https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html#trust-policy);
+/// the session duration passed is the profile's durationSeconds (capped by the role's MaxSessionDuration).
 /// </summary>
 public static partial class DeviceConfigCommand
 {
     public static Command Create(CliContext context)
     {
+        var assembly = PolicyCommandOptions.Assembly();
         var outputs = new Option<string>("--outputs") { Description = "Outputs file written by `cdk deploy --outputs-file FILE`.", Required = true };
         var stack = new Option<string>("--stack") { Description = "Stack name (dev or EdgeIam-dev). Default: the only stack in the file with Roles Anywhere outputs." };
         var profile = new Option<string>("--profile") { Description = "Roles Anywhere profile name (rolesAnywhere.profiles[].name). Default: the only one." };
@@ -30,7 +36,7 @@ public static partial class DeviceConfigCommand
 
         var command = new Command("device-config", "Print the ~/.aws/config profile (credential_process with aws_signing_helper) for a device, from `cdk deploy --outputs-file` output.")
         {
-            outputs, stack, profile, role, anchor, certificate, privateKey, intermediates, awsProfile, helper,
+            assembly, outputs, stack, profile, role, anchor, certificate, privateKey, intermediates, awsProfile, helper,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +44,8 @@ public static partial class DeviceConfigCommand
             {
                 var request = new DeviceConfigRequest(
                     parse.GetValue(outputs)!, parse.GetValue(stack), parse.GetValue(profile), parse.GetValue(role), parse.GetValue(anchor),
-                    parse.GetValue(certificate)!, parse.GetValue(privateKey)!, parse.GetValue(intermediates), parse.GetValue(awsProfile), parse.GetValue(helper)!);
+                    parse.GetValue(certificate)!, parse.GetValue(privateKey)!, parse.GetValue(intermediates), parse.GetValue(awsProfile), parse.GetValue(helper)!,
+                    parse.GetValue(assembly)!);
                 context.Out.Write(Render(request));
                 return ExitCodes.Ok;
             }
@@ -58,6 +65,8 @@ public static partial class DeviceConfigCommand
         var (profileName, profileArn) = Select(values, "RolesAnywhereProfile", "profile", "--profile", request.Profile, stackName);
         var (roleName, roleArn) = Select(values, "RolesAnywhereRole", "role", "--role", request.Role, stackName);
         var (anchorName, anchorArn) = Select(values, "RolesAnywhereTrustAnchor", "trust anchor", "--trust-anchor", request.TrustAnchor, stackName);
+        var proof = Prove(request.Assembly, stackName, profileName, roleName, anchorName);
+        (profileName, roleName, anchorName) = (proof.Profile, proof.Role, proof.Anchor);
         var region = ArnRegion().Match(profileArn) is { Success: true } m ? m.Groups["region"].Value
             : throw new DeviceConfigException($"output for profile {profileName} is not a Roles Anywhere profile ARN: '{profileArn}'");
 
@@ -67,8 +76,9 @@ public static partial class DeviceConfigCommand
             arguments.AddRange(["--intermediates", bundle]);
         }
 
-        arguments.AddRange(["--trust-anchor-arn", anchorArn, "--profile-arn", profileArn, "--role-arn", roleArn]);
-        var awsProfile = request.AwsProfile ?? request.Profile ?? profileName;
+        arguments.AddRange(["--trust-anchor-arn", anchorArn, "--profile-arn", profileArn, "--role-arn", roleArn,
+            "--session-duration", proof.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var awsProfile = request.AwsProfile ?? profileName;
         if (!AwsProfileName().IsMatch(awsProfile))
         {
             throw new DeviceConfigException($"'{awsProfile}' cannot be an AWS config profile name; use letters, digits, '-', '_' or '.' (--aws-profile)");
@@ -83,6 +93,52 @@ public static partial class DeviceConfigCommand
         text.Append("region = ").Append(region).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>
+    /// Proves the chosen names against the template of <paramref name="stackName"/> and returns their stack-file names
+    /// and the session duration; throws <see cref="DeviceConfigException"/> naming what is wrong and the valid choices.
+    /// </summary>
+    private static (string Profile, string Role, string Anchor, int DurationSeconds) Prove(string assemblyDir, string stackName, string profileKey, string roleKey, string anchorKey)
+    {
+        RolesAnywhereTemplate template;
+        try
+        {
+            template = RolesAnywhereTemplate.Load(assemblyDir, stackName);
+        }
+        catch (TemplateException ex)
+        {
+            throw new DeviceConfigException($"{ex.Message}; device-config checks the outputs against the synthesized stack: pass --assembly DIR (the --out of `edgeiam synth`)", ex);
+        }
+
+        var file = template.Stack.FilePath;
+        var profile = template.Profiles.FirstOrDefault(p => Matches(p.DisplayName, profileKey))
+            ?? throw new DeviceConfigException($"{file}: stack {template.Stack.Name} has no Roles Anywhere profile '{profileKey}' (the outputs file and the assembly disagree: synth and deploy the same stack files); profiles: {Names(template.Profiles.Select(p => p.DisplayName))}");
+        var listed = profile.Roles.Select(r => r.LogicalId is { } id ? template.Stack.FindRoleByLogicalId(id) : null).OfType<RoleResource>().ToList();
+        var role = listed.FirstOrDefault(r => Matches(r.ConfigName ?? r.LogicalId, roleKey));
+        if (role is null)
+        {
+            var exists = template.Stack.Roles.Any(r => Matches(r.ConfigName ?? r.LogicalId, roleKey));
+            throw new DeviceConfigException($"{file}: profile {profile.DisplayName} does not list role '{roleKey}'{(exists ? string.Empty : " (no such role in the stack)")}, so CreateSession would refuse it; choose --role from {Names(listed.Select(r => r.ConfigName ?? r.LogicalId))}, or add the role to rolesAnywhere.profiles[{profile.DisplayName}].roles");
+        }
+
+        var anchor = template.Anchors.FirstOrDefault(a => Matches(a.Key, anchorKey))
+            ?? throw new DeviceConfigException($"{file}: stack {template.Stack.Name} has no trust anchor '{anchorKey}'; trust anchors: {Names(template.Anchors.Select(a => a.Key))}");
+        if (DeviceTrust.AnchorRefusal(template.Stack, role, anchor) is { } refusal)
+        {
+            var accepted = template.Anchors.Where(a => DeviceTrust.AnchorRefusal(template.Stack, role, a) is null).Select(a => a.Key);
+            throw new DeviceConfigException($"{file}: {refusal}, so CreateSession would refuse this device; choose --trust-anchor from {Names(accepted)}");
+        }
+
+        if (!profile.Enabled)
+        {
+            throw new DeviceConfigException($"{file}: profile {profile.DisplayName} is disabled; enable it in the stack file and deploy");
+        }
+
+        return (profile.DisplayName, role.ConfigName ?? role.LogicalId, anchor.Key, SessionDryRun.EffectiveDuration(profile, role));
+    }
+
+    /// <summary>A stack-file name matches a name from the outputs (Pascal form) or as the user typed it.</summary>
+    private static bool Matches(string name, string key) => name == key || RolesAnywhereNames.Pascal(name) == key || RolesAnywhereNames.Pascal(name) == RolesAnywhereNames.Pascal(key);
 
     private static Dictionary<string, Dictionary<string, string>> ReadOutputs(string file)
     {
@@ -213,7 +269,8 @@ internal sealed record DeviceConfigRequest(
     string PrivateKey,
     string? Intermediates,
     string? AwsProfile,
-    string SigningHelper);
+    string SigningHelper,
+    string Assembly = "cdk.out");
 
 /// <summary>Bad input to <c>device-config</c>: exit 2 with one line on stderr.</summary>
 public sealed class DeviceConfigException : Exception
