@@ -16,25 +16,13 @@ internal static class DeviceTrust
 {
     public const string Service = "rolesanywhere.amazonaws.com";
 
-    public static readonly string[] Actions = ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"];
-
     /// <summary>One report per device action; <paramref name="tags"/> are session tag keys (x509Subject/CN) and values.</summary>
-    public static IReadOnlyList<CanAssumeReport> Evaluate(StackTemplate stack, RoleResource role, RaAnchor anchor, IEnumerable<KeyValuePair<string, string>> tags)
-    {
-        var context = new List<KeyValuePair<string, IReadOnlyList<string>>> { new("aws:SourceArn", [anchor.Resource.ArnSymbol]) };
-        context.AddRange(tags.Select(t => new KeyValuePair<string, IReadOnlyList<string>>("aws:PrincipalTag/" + t.Key, [t.Value])));
-        if (stack.Environment.Account is { } account)
-        {
-            context.Add(new("aws:SourceAccount", [account]));
-        }
-
-        var principal = RequestPrincipal.Service(Service);
-        return [.. Actions.Select(action =>
-        {
-            var request = AccessRequest.AssumeRole(principal, action, RequestContext.From(context));
-            return CanAssumeReport.From(stack, role, request, role.EvaluateTrust(request, stack.Environment.Account));
-        })];
-    }
+    public static IReadOnlyList<CanAssumeReport> Evaluate(StackTemplate stack, RoleResource role, RaAnchor anchor, IEnumerable<KeyValuePair<string, string>> tags) =>
+        [.. AccessRequest.RolesAnywhereSession(
+                anchor.Resource.ArnSymbol,
+                tags.Select(t => new KeyValuePair<string, IReadOnlyList<string>>("aws:PrincipalTag/" + t.Key, [t.Value])),
+                stack.Environment.Account)
+            .Select(request => CanAssumeReport.From(stack, role, request, role.EvaluateTrust(request, stack.Environment.Account)))];
 
     /// <summary>The report that decides: the first proved refused, else the first not allowed, else the first.</summary>
     public static CanAssumeReport Deciding(IReadOnlyList<CanAssumeReport> reports) =>
@@ -67,30 +55,6 @@ internal static class DeviceTrust
         }
 
         return null;
-    }
-
-    /// <summary>One sentence on why a report is what it is: the decision and the statements with their failing conditions.</summary>
-    public static string Explain(CanAssumeReport report)
-    {
-        var parts = new List<string>
-        {
-            $"{report.Action} by {report.Principal} is {(report.Allowed ? "allowed" : !report.Proved ? $"cannot be proved (depends on {string.Join(", ", report.DependsOn)})" : report.Decision == nameof(Decision.ExplicitlyDenied) ? "explicitly denied" : "denied")}",
-        };
-        foreach (var statement in report.Statements)
-        {
-            var conditions = statement.Deciding ? statement.Conditions : [.. statement.Conditions.Where(c => !c.Holds)];
-            var why = !statement.PrincipalMatched ? "the principal does not match"
-                : !statement.ActionMatched ? $"the action is not {statement.Action}"
-                : conditions.Count == 0 ? "no condition" : string.Join("; ", conditions.Select(c => c.Explanation));
-            parts.Add($"{(statement.Deciding ? "deciding" : "not applying")}: {statement.Effect} {statement.Label} at {statement.JsonPath} ({why})");
-        }
-
-        if (report.Statements.Count == 0)
-        {
-            parts.Add("no trust statement names this caller");
-        }
-
-        return string.Join("; ", parts);
     }
 
     private static bool IsSourceKey(string key) =>

@@ -266,7 +266,7 @@ internal static class SessionDryRun
         }
 
         var deciding = DeviceTrust.Deciding(reports);
-        lines.Add(DeviceTrust.Explain(deciding));
+        lines.Add(deciding.Explain());
         var failed = deciding.Statements.SelectMany(s => s.Conditions).Where(c => !c.Holds).Select(c => c.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var roleName = role.ConfigName ?? role.LogicalId;
         var fix = failed.Any(k => k.Contains("x509Subject/CN", StringComparison.OrdinalIgnoreCase))

@@ -13,8 +13,6 @@ namespace EdgeIam.Policy.Assertions;
 /// </summary>
 internal static class AssumeAssertionCheck
 {
-    public static readonly string[] DeviceActions = ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"];
-
     /// <summary>The outcome: the role (null when missing), a problem that stops evaluation, and one report per request.</summary>
     internal sealed record Outcome(RoleResource? Role, string? Problem, IReadOnlyList<CanAssumeReport> Reports)
     {
@@ -45,19 +43,13 @@ internal static class AssumeAssertionCheck
                 return new Outcome(role, $"the stack has no trust anchor '{device.TrustAnchor}'", []);
             }
 
-            var context = new List<KeyValuePair<string, IReadOnlyList<string>>>(assertion.Context) { new("aws:SourceArn", [anchor.ArnSymbol]) };
+            var context = new List<KeyValuePair<string, IReadOnlyList<string>>>(assertion.Context);
             if (device.CommonName is { } cn)
             {
                 context.Add(new("aws:PrincipalTag/x509Subject/CN", [cn]));
             }
 
-            if (stack.Environment.Account is { } account && !assertion.Context.Any(c => string.Equals(c.Key, "aws:SourceAccount", StringComparison.OrdinalIgnoreCase)))
-            {
-                context.Add(new("aws:SourceAccount", [account]));
-            }
-
-            var service = RequestPrincipal.Service(Rules.TrustStatements.RolesAnywhereService);
-            requests.AddRange(DeviceActions.Select(action => AccessRequest.AssumeRole(service, action, RequestContext.From(context))));
+            requests.AddRange(AccessRequest.RolesAnywhereSession(anchor.ArnSymbol, context, stack.Environment.Account));
         }
         else
         {
@@ -77,33 +69,6 @@ internal static class AssumeAssertionCheck
         return new Outcome(role, null, [.. requests.Select(r => CanAssumeReport.From(stack, role, r, role.EvaluateTrust(r, stack.Environment.Account)))]);
     }
 
-    /// <summary>
-    /// One sentence on why: the decision, the deciding statement (label and JSON path) and the conditions that
-    /// decided, or the statements naming the caller with the conditions that failed, or who is trusted instead.
-    /// </summary>
-    public static string Explain(CanAssumeReport report)
-    {
-        var parts = new List<string> { $"{report.Action} by {report.Principal} is {Describe(report)}" };
-        foreach (var statement in report.Statements)
-        {
-            var conditions = statement.Deciding ? statement.Conditions : [.. statement.Conditions.Where(c => !c.Holds)];
-            var why = !statement.PrincipalMatched ? "the principal does not match"
-                : !statement.ActionMatched ? $"the action is not {statement.Action}"
-                : conditions.Count == 0 ? "no condition" : string.Join("; ", conditions.Select(c => c.Explanation));
-            parts.Add($"{(statement.Deciding ? "deciding" : "not applying")}: {statement.Effect} {statement.Label} at {statement.JsonPath} ({why})");
-        }
-
-        if (report.Statements.Count == 0)
-        {
-            parts.Add("no trust statement names this caller");
-        }
-
-        return string.Join("; ", parts);
-    }
-
-    private static string Describe(CanAssumeReport report) =>
-        report.Allowed ? "allowed"
-        : !report.Proved ? $"cannot be proved (depends on {string.Join(", ", report.DependsOn)})"
-        : report.Decision == nameof(Decision.ExplicitlyDenied) ? "explicitly denied"
-        : "denied";
+    /// <summary>One sentence on why (see <see cref="CanAssumeReport.Explain"/>).</summary>
+    public static string Explain(CanAssumeReport report) => report.Explain();
 }

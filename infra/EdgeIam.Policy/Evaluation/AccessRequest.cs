@@ -28,6 +28,29 @@ public sealed class AccessRequest
     public static AccessRequest AssumeRole(RequestPrincipal principal, string? action = null, RequestContext? context = null, string? roleArn = null) =>
         new(principal, action ?? principal.DefaultAssumeAction, roleArn, context);
 
+    /// <summary>The STS actions of an IAM Roles Anywhere CreateSession, each of which the role's trust must allow.</summary>
+    internal static readonly string[] RolesAnywhereActions = ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"];
+
+    /// <summary>
+    /// What IAM Roles Anywhere asks of a role's trust policy when a certificate under <paramref name="trustAnchorArn"/>
+    /// opens a session: rolesanywhere.amazonaws.com calls sts:AssumeRole with sts:TagSession and sts:SetSourceIdentity
+    /// (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html#trust-policy), with
+    /// <c>aws:SourceArn</c> the anchor, <c>aws:SourceAccount</c> the account and the certificate's attributes as
+    /// <c>aws:PrincipalTag/x509...</c> in <paramref name="context"/>. One request per action.
+    /// </summary>
+    public static IReadOnlyList<AccessRequest> RolesAnywhereSession(string trustAnchorArn, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> context, string? sourceAccount)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var keys = new List<KeyValuePair<string, IReadOnlyList<string>>>(context) { new("aws:SourceArn", [trustAnchorArn]) };
+        if (sourceAccount is not null && !keys.Any(k => string.Equals(k.Key, "aws:SourceAccount", StringComparison.OrdinalIgnoreCase)))
+        {
+            keys.Add(new("aws:SourceAccount", [sourceAccount]));
+        }
+
+        var service = RequestPrincipal.Service("rolesanywhere.amazonaws.com");
+        return [.. RolesAnywhereActions.Select(action => AssumeRole(service, action, RequestContext.From(keys)))];
+    }
+
     /// <summary>Keys AWS fills in from the caller itself (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).</summary>
     private static IEnumerable<KeyValuePair<string, string>> DerivedKeys(RequestPrincipal principal)
     {

@@ -89,4 +89,32 @@ public sealed record CanAssumeReport
             Notes = decision.Notes,
         };
     }
+
+    /// <summary>
+    /// One sentence on why: the decision, the deciding statement (label and JSON path) and the conditions that
+    /// decided, or the statements naming the caller with the conditions that failed, or that none names it.
+    /// </summary>
+    public string Explain()
+    {
+        var outcome = Allowed ? "allowed"
+            : !Proved ? $"cannot be proved (depends on {string.Join(", ", DependsOn)})"
+            : Decision == nameof(Evaluation.Decision.ExplicitlyDenied) ? "explicitly denied"
+            : "denied";
+        var parts = new List<string> { $"{Action} by {Principal} is {outcome}" };
+        foreach (var statement in Statements)
+        {
+            var conditions = statement.Deciding ? statement.Conditions : [.. statement.Conditions.Where(c => !c.Holds)];
+            var why = !statement.PrincipalMatched ? "the principal does not match"
+                : !statement.ActionMatched ? $"the action is not {statement.Action}"
+                : conditions.Count == 0 ? "no condition" : string.Join("; ", conditions.Select(c => c.Explanation));
+            parts.Add($"{(statement.Deciding ? "deciding" : "not applying")}: {statement.Effect} {statement.Label} at {statement.JsonPath} ({why})");
+        }
+
+        if (Statements.Count == 0)
+        {
+            parts.Add("no trust statement names this caller");
+        }
+
+        return string.Join("; ", parts);
+    }
 }
