@@ -63,24 +63,7 @@ public sealed class StackTemplate
     public string? TypeOf(string logicalId) => ResourceTypes.TryGetValue(logicalId, out var type) ? type : null;
 
     /// <summary>This stack with <paramref name="assertions"/> instead of its own.</summary>
-    internal StackTemplate WithAssertions(IReadOnlyList<Assertions.AccessAssertion> assertions) => new()
-    {
-        Name = Name,
-        StackId = StackId,
-        FilePath = FilePath,
-        Environment = Environment,
-        Roles = Roles,
-        OtherPolicyHolders = OtherPolicyHolders,
-        OidcProviders = OidcProviders,
-        TrustAnchors = TrustAnchors,
-        RolesAnywhereProfiles = RolesAnywhereProfiles,
-        LaunchTemplates = LaunchTemplates,
-        Instances = Instances,
-        LongLivedCredentials = LongLivedCredentials,
-        ResourceTypes = ResourceTypes,
-        Parameters = Parameters,
-        Assertions = assertions,
-    };
+    internal StackTemplate WithAssertions(IReadOnlyList<Assertions.AccessAssertion> assertions) => Copy(Roles, OtherPolicyHolders, assertions);
 
     /// <summary>
     /// The stack as the rules see it, once per branch reading: view 0 holds every role's and policy holder's primary
@@ -94,27 +77,30 @@ public sealed class StackTemplate
         for (var k = 0; k < views; k++)
         {
             var index = k;
-            yield return new StackTemplate
-            {
-                Name = Name,
-                StackId = StackId,
-                FilePath = FilePath,
-                Environment = Environment,
-                Roles = [.. all.Select(r => index == 0 || r.Variants.Count < index ? r : r.Variants[index - 1])],
-                OidcProviders = OidcProviders,
-                TrustAnchors = TrustAnchors,
-                RolesAnywhereProfiles = RolesAnywhereProfiles,
-                LaunchTemplates = LaunchTemplates,
-                Instances = Instances,
-                LongLivedCredentials = LongLivedCredentials,
-                ResourceTypes = ResourceTypes,
-                Parameters = Parameters,
 
-                // Assertions judge the whole stack once: a role's own evaluation already covers its branches.
-                Assertions = index == 0 ? Assertions : [],
-            };
+            // Assertions judge the whole stack once: a role's own evaluation already covers its branches.
+            yield return Copy([.. all.Select(r => index == 0 || r.Variants.Count < index ? r : r.Variants[index - 1])], [], index == 0 ? Assertions : []);
         }
     }
+
+    private StackTemplate Copy(IReadOnlyList<RoleResource> roles, IReadOnlyList<RoleResource> otherPolicyHolders, IReadOnlyList<Assertions.AccessAssertion> assertions) => new()
+    {
+        Name = Name,
+        StackId = StackId,
+        FilePath = FilePath,
+        Environment = Environment,
+        Roles = roles,
+        OtherPolicyHolders = otherPolicyHolders,
+        OidcProviders = OidcProviders,
+        TrustAnchors = TrustAnchors,
+        RolesAnywhereProfiles = RolesAnywhereProfiles,
+        LaunchTemplates = LaunchTemplates,
+        Instances = Instances,
+        LongLivedCredentials = LongLivedCredentials,
+        ResourceTypes = ResourceTypes,
+        Parameters = Parameters,
+        Assertions = assertions,
+    };
 
     /// <summary>
     /// True when a symbol (<see cref="SymbolicValue"/>) has no value the template fixes: an intrinsic the reader does
