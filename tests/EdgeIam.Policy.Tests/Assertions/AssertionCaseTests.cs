@@ -248,4 +248,39 @@ public sealed class AssertionCaseTests
         Assert.True(error.Message.Contains(message, StringComparison.Ordinal), $"{name}: {error.Message}");
         Assert.StartsWith("$.Metadata['edgeiam:assertions']", error.JsonPath, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Failures_say_what_they_are_about_and_why_the_assertion_exists()
+    {
+        var resources = new JsonObject { ["R"] = Role(Web(Exact)), ["Other"] = Role(Web(Exact)) };
+        var body = new JsonObject { ["principal"] = "oidc:" + Gh, ["roles"] = new JsonArray("R") };
+        var assertion = Assertion("onlyRolesTrust", body);
+        assertion["why"] = "only R deploys";
+        var failure = Assert.Single(PolicyCheck.CheckStack(Read(resources, new JsonArray(assertion))), f => f.AssertionId == "a");
+
+        Assert.Equal(("Other", "$.Resources.Other.Properties.AssumeRolePolicyDocument.Statement[0]"), (failure.ResourceLogicalId, failure.JsonPath));
+        Assert.Equal(
+            $"assertion 'a' (stacks/t.assertions.yaml:3:5) failed: Other Statement[0] trusts oidc:{Gh}, which only R may trust. (why it exists: only R deploys)",
+            failure.Message);
+    }
+
+    [Fact]
+    public void An_assertion_naming_what_the_stack_lacks_fails_at_the_assertion()
+    {
+        var noAnchor = Assert.Single(Failures(new JsonObject { ["R"] = Role(Web(Exact)) }, "noRoleAcceptsTrustAnchor", new JsonObject { ["trustAnchor"] = "gone-ca" }));
+        Assert.Equal(("assertion:a", "$.Metadata['edgeiam:assertions'][0]"), (noAnchor.ResourceLogicalId, noAnchor.JsonPath));
+        Assert.Contains("no trust anchor 'gone-ca'", noAnchor.Message, StringComparison.Ordinal);
+
+        var badPrincipal = Assert.Single(Failures(new JsonObject { ["R"] = Role(Web(Exact)) }, "onlyRolesTrust", new JsonObject { ["principal"] = "nobody", ["roles"] = new JsonArray("R") }));
+        Assert.Contains("principal 'nobody'", badPrincipal.Message, StringComparison.Ordinal);
+        Assert.Equal("assertion:a", badPrincipal.ResourceLogicalId);
+    }
+
+    [Fact]
+    public void A_failed_canAssume_points_at_the_statement_that_names_the_caller()
+    {
+        var failure = Assert.Single(Failures(new JsonObject { ["R"] = Role(Web(Exact)) }, "canAssume", Request("R", "repo:acme/app:pull_request")));
+        Assert.Equal("$.Resources.R.Properties.AssumeRolePolicyDocument.Statement[0]", failure.JsonPath);
+        Assert.Contains("R must be assumable, but sts:AssumeRoleWithWebIdentity by oidc:" + Gh + " is denied", failure.Message, StringComparison.Ordinal);
+    }
 }
