@@ -178,6 +178,13 @@ public sealed partial class StackConfigLoader
 
     private static bool IsAssertionsFile(string file) => file.EndsWith(Assertions.AssertionsFileParser.Suffix, StringComparison.Ordinal);
 
+    /// <summary>The stack an assertions file belongs to by its name (<c>prod.assertions.yaml</c> → <c>prod</c>), or null.</summary>
+    public static string? StackOfAssertionsFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return IsAssertionsFile(name) && name.Length > Assertions.AssertionsFileParser.Suffix.Length ? name[..^Assertions.AssertionsFileParser.Suffix.Length] : null;
+    }
+
     private static string StackFileOf(string assertionsFile) => assertionsFile[..^Assertions.AssertionsFileParser.Suffix.Length] + ".yaml";
 
     /// <summary><c>stacks/prod.yaml</c> → <c>stacks/prod.assertions.yaml</c>, in the form the stack file's path was given.</summary>

@@ -42,7 +42,7 @@ public static class CheckCommand
             {
                 var (loaded, diagnostics) = loader.LoadAssertionsFile(file);
                 ok &= DiagnosticPrinter.Report(new StackLoadResult([], diagnostics), context.Error, context) && loaded is not null;
-                var stack = Path.GetFileName(file) is var name && name.EndsWith(".assertions.yaml", StringComparison.Ordinal) ? name[..^".assertions.yaml".Length] : null;
+                var stack = StackConfigLoader.StackOfAssertionsFile(file);
                 if (stack is null || !assertions.TryAdd(stack, new JsonArray([.. (loaded?.Assertions ?? []).Select(a => (JsonNode)a.ToMetadata(file))]).ToJsonString()))
                 {
                     context.Error.WriteLine($"edgeiam: --assertions {file}: name it <stack>.assertions.yaml, once per stack");
