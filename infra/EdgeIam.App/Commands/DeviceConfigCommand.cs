@@ -1,9 +1,10 @@
 using System.CommandLine;
-using System.Text;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EdgeIam.App.RolesAnywhere;
 using EdgeIam.Config.RolesAnywhere;
+using EdgeIam.Pki;
 using EdgeIam.Policy.Templates;
 using EdgeIam.Shared;
 
@@ -28,15 +29,22 @@ public static partial class DeviceConfigCommand
         var profile = new Option<string>("--profile") { Description = "Roles Anywhere profile name (rolesAnywhere.profiles[].name). Default: the only one." };
         var role = new Option<string>("--role") { Description = "Role name (rolesAnywhere.roles[].name). Default: the only one." };
         var anchor = new Option<string>("--trust-anchor") { Description = "Trust anchor the device certificate chains to. Default: the only one." };
-        var certificate = new Option<string>("--certificate") { Description = "Path of the device certificate on the device.", Required = true };
-        var privateKey = new Option<string>("--private-key") { Description = "Path of the device private key on the device.", Required = true };
+        var certificate = new Option<string>("--certificate") { Description = "Path of the device certificate on the device, or a PKCS#11 URI (pkcs11:...) when it is in a token.", Required = true };
+        var privateKey = new Option<string>("--private-key") { Description = "The device key: a file path on the device (PEM, or a TPM-wrapped TSS2 key file), a PKCS#11 URI (pkcs11:...), or a TPM persistent handle (handle:0x81000001).", Required = true };
         var intermediates = new Option<string>("--intermediates") { Description = "Path of the intermediate CA bundle on the device (NAME.chain.pem), when the anchor is a root." };
-        var awsProfile = new Option<string>("--aws-profile") { Description = "Name of the profile in ~/.aws/config. Default: the Roles Anywhere profile name." };
+        var awsProfile = new Option<string>("--aws-profile") { Description = "Name of the profile in ~/.aws/config (or ~/.aws/credentials with --mode update). Default: the Roles Anywhere profile name." };
         var helper = new Option<string>("--signing-helper") { Description = "Path of aws_signing_helper on the device.", DefaultValueFactory = _ => "aws_signing_helper" };
+        var mode = new Option<string>("--mode") { Description = "credential-process (a ~/.aws/config profile), serve (a systemd unit for a local IMDSv2-style endpoint) or update (a systemd unit keeping a credentials-file profile fresh).", DefaultValueFactory = _ => "credential-process" };
+        mode.AcceptOnlyFromAmong("credential-process", "serve", "update");
+        var port = new Option<int>("--port") { Description = "Port of `serve` on 127.0.0.1.", DefaultValueFactory = _ => SigningHelperConfig.DefaultPort };
+        var serviceUser = new Option<string>("--service-user") { Description = "User the serve/update unit runs as (it must be able to use the key).", DefaultValueFactory = _ => "edgeiam" };
+        var pkcs11Lib = new Option<string>("--pkcs11-lib") { Description = "PKCS#11 provider library, for devices without p11-kit (the helper's --pkcs11-lib)." };
+        var reusePin = new Option<bool>("--reuse-pin") { Description = "Pass the helper's --reuse-pin (PKCS#11 keys with CKA_ALWAYS_AUTHENTICATE, unattended)." };
+        var checkCertificate = new Option<string>("--check-certificate") { Description = "A local copy of the device certificate: refused unless it chains to the anchor, is not revoked and its CN is accepted by the role. Default: --certificate, when that file is on this machine." };
 
-        var command = new Command("device-config", "Print the ~/.aws/config profile (credential_process with aws_signing_helper) for a device, from `cdk deploy --outputs-file` output.")
+        var command = new Command("device-config", "Print the device's aws_signing_helper configuration (a credential_process profile, or a systemd unit for serve/update), from `cdk deploy --outputs-file` output, proved against the stack.")
         {
-            assembly, outputs, stack, profile, role, anchor, certificate, privateKey, intermediates, awsProfile, helper,
+            assembly, outputs, stack, profile, role, anchor, certificate, privateKey, intermediates, awsProfile, helper, mode, port, serviceUser, pkcs11Lib, reusePin, checkCertificate,
         };
         command.SetAction(parse =>
         {
@@ -45,8 +53,16 @@ public static partial class DeviceConfigCommand
                 var request = new DeviceConfigRequest(
                     parse.GetValue(outputs)!, parse.GetValue(stack), parse.GetValue(profile), parse.GetValue(role), parse.GetValue(anchor),
                     parse.GetValue(certificate)!, parse.GetValue(privateKey)!, parse.GetValue(intermediates), parse.GetValue(awsProfile), parse.GetValue(helper)!,
-                    parse.GetValue(assembly)!);
-                context.Out.Write(Render(request));
+                    parse.GetValue(assembly)!)
+                {
+                    Mode = SigningHelperConfig.ParseMode(parse.GetValue(mode)!),
+                    Port = parse.GetValue(port),
+                    ServiceUser = parse.GetValue(serviceUser)!,
+                    Pkcs11Library = parse.GetValue(pkcs11Lib),
+                    ReusePin = parse.GetValue(reusePin),
+                    CheckCertificate = parse.GetValue(checkCertificate),
+                };
+                context.Out.Write(Render(request, context.Time.GetUtcNow()));
                 return ExitCodes.Ok;
             }
             catch (DeviceConfigException ex)
@@ -59,51 +75,47 @@ public static partial class DeviceConfigCommand
     }
 
     /// <summary>The profile text for <paramref name="request"/>; throws <see cref="DeviceConfigException"/> on bad input.</summary>
-    internal static string Render(DeviceConfigRequest request)
+    internal static string Render(DeviceConfigRequest request, DateTimeOffset now)
     {
         var (stackName, values) = SelectStack(ReadOutputs(request.OutputsFile), request.Stack);
         var (profileName, profileArn) = Select(values, "RolesAnywhereProfile", "profile", "--profile", request.Profile, stackName);
         var (roleName, roleArn) = Select(values, "RolesAnywhereRole", "role", "--role", request.Role, stackName);
         var (anchorName, anchorArn) = Select(values, "RolesAnywhereTrustAnchor", "trust anchor", "--trust-anchor", request.TrustAnchor, stackName);
-        var proof = Prove(request.Assembly, stackName, profileName, roleName, anchorName);
-        (profileName, roleName, anchorName) = (proof.Profile, proof.Role, proof.Anchor);
+        var proof = Prove(request, stackName, profileName, roleName, anchorName, now);
         var region = ArnRegion().Match(profileArn) is { Success: true } m ? m.Groups["region"].Value
-            : throw new DeviceConfigException($"output for profile {profileName} is not a Roles Anywhere profile ARN: '{profileArn}'");
-
-        var arguments = new List<string> { request.SigningHelper, "credential-process", "--certificate", request.Certificate, "--private-key", request.PrivateKey };
-        if (request.Intermediates is { } bundle)
-        {
-            arguments.AddRange(["--intermediates", bundle]);
-        }
-
-        arguments.AddRange(["--trust-anchor-arn", anchorArn, "--profile-arn", profileArn, "--role-arn", roleArn,
-            "--session-duration", proof.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        var awsProfile = request.AwsProfile ?? profileName;
+            : throw new DeviceConfigException($"output for profile {proof.Profile} is not a Roles Anywhere profile ARN: '{profileArn}'");
+        var awsProfile = request.AwsProfile ?? proof.Profile;
         if (!AwsProfileName().IsMatch(awsProfile))
         {
             throw new DeviceConfigException($"'{awsProfile}' cannot be an AWS config profile name; use letters, digits, '-', '_' or '.' (--aws-profile)");
         }
 
-        var text = new StringBuilder();
-        text.Append("# IAM Roles Anywhere credentials for a device (").Append(stackName).Append(": trust anchor ").Append(anchorName)
-            .Append(", profile ").Append(profileName).Append(", role ").Append(roleName).Append(").\n");
-        text.Append("# Add to ~/.aws/config on the device; then: aws sts get-caller-identity --profile ").Append(awsProfile).Append('\n');
-        text.Append("[profile ").Append(awsProfile).Append("]\n");
-        text.Append("credential_process = ").AppendJoin(' ', arguments.Select(Quote)).Append('\n');
-        text.Append("region = ").Append(region).Append('\n');
-        return text.ToString();
+        if (request.Port is < 1 or > 65535)
+        {
+            throw new DeviceConfigException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--port {request.Port} is not a TCP port; give 1 to 65535 (the helper's default is {SigningHelperConfig.DefaultPort})"));
+        }
+
+        if (!ServiceUserName().IsMatch(request.ServiceUser))
+        {
+            throw new DeviceConfigException($"--service-user '{request.ServiceUser}' is not a user name a unit file can carry; use letters, digits, '_', '-' or '.', starting with a letter or '_'");
+        }
+
+        return SigningHelperConfig.Render(request.Mode, new SigningHelperSettings(
+            stackName, proof.Anchor, proof.Profile, proof.Role, anchorArn, profileArn, roleArn, region, proof.DurationSeconds,
+            request.Certificate, request.PrivateKey, request.Intermediates, request.Pkcs11Library, request.ReusePin, awsProfile, request.SigningHelper,
+            request.Port, request.ServiceUser, proof.CertificateCheck));
     }
 
     /// <summary>
     /// Proves the chosen names against the template of <paramref name="stackName"/> and returns their stack-file names
     /// and the session duration; throws <see cref="DeviceConfigException"/> naming what is wrong and the valid choices.
     /// </summary>
-    private static (string Profile, string Role, string Anchor, int DurationSeconds) Prove(string assemblyDir, string stackName, string profileKey, string roleKey, string anchorKey)
+    private static (string Profile, string Role, string Anchor, int DurationSeconds, string CertificateCheck) Prove(DeviceConfigRequest request, string stackName, string profileKey, string roleKey, string anchorKey, DateTimeOffset now)
     {
         RolesAnywhereTemplate template;
         try
         {
-            template = RolesAnywhereTemplate.Load(assemblyDir, stackName);
+            template = RolesAnywhereTemplate.Load(request.Assembly, stackName);
         }
         catch (TemplateException ex)
         {
@@ -134,7 +146,67 @@ public static partial class DeviceConfigCommand
             throw new DeviceConfigException($"{file}: profile {profile.DisplayName} is disabled; enable it in the stack file and deploy");
         }
 
-        return (profile.DisplayName, role.ConfigName ?? role.LogicalId, anchor.Key, SessionDryRun.EffectiveDuration(profile, role));
+        return (profile.DisplayName, role.ConfigName ?? role.LogicalId, anchor.Key, SessionDryRun.EffectiveDuration(profile, role), CheckCertificate(request, template, profile, role, anchor, now));
+    }
+
+    /// <summary>
+    /// Runs the CreateSession dry run (<see cref="SessionDryRun"/>) on a local copy of the device certificate, so a
+    /// config is never written for a certificate that does not chain to the anchor, is revoked, or whose CN the
+    /// role's allowedSubjects reject; returns the comment line that says what was checked.
+    /// </summary>
+    private static string CheckCertificate(DeviceConfigRequest request, RolesAnywhereTemplate template, RaProfile profile, RoleResource role, RaAnchor anchor, DateTimeOffset now)
+    {
+        var local = request.CheckCertificate
+            ?? (!request.Certificate.StartsWith("pkcs11:", StringComparison.OrdinalIgnoreCase) && InputFile.Exists(request.Certificate) ? request.Certificate : null);
+        if (local is null)
+        {
+            return "# certificate not checked: no local copy (pass --check-certificate FILE to prove its chain, revocation and CN against the stack)";
+        }
+
+        if (!InputFile.Exists(local))
+        {
+            throw new DeviceConfigException($"--check-certificate '{local}' does not exist; give a local copy of the device certificate (NAME.crt from `edgeiam pki issue`)");
+        }
+
+        List<X509Certificate2> certificates;
+        try
+        {
+            certificates = PkiCommand.LoadCertificates(local, "--check-certificate");
+        }
+        catch (Exception ex) when (ex is PkiInputException or IOException)
+        {
+            throw new DeviceConfigException(ex.Message, ex);
+        }
+
+        try
+        {
+            var intermediates = request.Intermediates is { } path && InputFile.Exists(path) ? PkiCommand.LoadCertificates(path, "--intermediates") : [];
+            try
+            {
+                var outcome = SessionDryRun.Run(template, profile, role,
+                    new SessionRequest(profile.DisplayName, role.ConfigName ?? role.LogicalId, certificates[0], [.. certificates.Skip(1), .. intermediates], anchor.Key, null),
+                    now);
+                if (outcome.Refusing is { } refusing)
+                {
+                    var why = refusing.Lines.Count > 0 ? refusing.Lines[^1] : refusing.Name;
+                    throw new DeviceConfigException($"{template.Stack.FilePath}: certificate {local} ('{certificates[0].Subject}') would get no session: {(refusing.Status == StepStatus.Refused ? "refused" : "cannot prove")} at step '{refusing.Name}': {why}{(refusing.Fix is { } fix ? "; fix: " + fix : string.Empty)} (details: edgeiam ra-session)");
+                }
+
+                return $"# certificate checked: '{certificates[0].Subject}' chains to {anchor.Key}, is not revoked by the CRLs the stack imports, and {role.ConfigName ?? role.LogicalId}'s trust accepts it";
+            }
+            finally
+            {
+                intermediates.ForEach(c => c.Dispose());
+            }
+        }
+        catch (PkiInputException ex)
+        {
+            throw new DeviceConfigException(ex.Message, ex);
+        }
+        finally
+        {
+            certificates.ForEach(c => c.Dispose());
+        }
     }
 
     /// <summary>A stack-file name matches a name from the outputs (Pascal form) or as the user typed it.</summary>
@@ -226,22 +298,6 @@ public static partial class DeviceConfigCommand
         };
     }
 
-    /// <summary>Shell-style quoting: the AWS CLI splits credential_process like a POSIX shell.</summary>
-    private static string Quote(string argument)
-    {
-        if (PlainArgument().IsMatch(argument))
-        {
-            return argument;
-        }
-
-        if (argument.Contains('\'', StringComparison.Ordinal) || argument.Contains('\n', StringComparison.Ordinal))
-        {
-            throw new DeviceConfigException($"'{argument}' contains a quote or line break, which a credential_process line cannot carry safely; use a simpler path");
-        }
-
-        return "'" + argument + "'";
-    }
-
     private static string Names(IEnumerable<string> names)
     {
         var list = names.ToList();
@@ -251,8 +307,8 @@ public static partial class DeviceConfigCommand
     [GeneratedRegex(@"^arn:[a-z-]+:rolesanywhere:(?<region>[a-z0-9-]+):[0-9]{12}:profile/", RegexOptions.CultureInvariant)]
     private static partial Regex ArnRegion();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.:/=+@%,~-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex PlainArgument();
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceUserName();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex AwsProfileName();
@@ -270,7 +326,21 @@ internal sealed record DeviceConfigRequest(
     string? Intermediates,
     string? AwsProfile,
     string SigningHelper,
-    string Assembly = "cdk.out");
+    string Assembly = "cdk.out")
+{
+    public SigningHelperMode Mode { get; init; } = SigningHelperMode.CredentialProcess;
+
+    public int Port { get; init; } = SigningHelperConfig.DefaultPort;
+
+    public string ServiceUser { get; init; } = "edgeiam";
+
+    public string? Pkcs11Library { get; init; }
+
+    public bool ReusePin { get; init; }
+
+    /// <summary>A local copy of the device certificate to prove against the stack (default: <see cref="Certificate"/> when it is a local file).</summary>
+    public string? CheckCertificate { get; init; }
+}
 
 /// <summary>Bad input to <c>device-config</c>: exit 2 with one line on stderr.</summary>
 public sealed class DeviceConfigException : Exception

@@ -109,17 +109,31 @@ public static class PkiCommand
 
     private static Command Verify(CliContext context)
     {
-        var anchor = new Option<string>("--anchor") { Description = "Trust anchor CA certificate (PEM), as configured in rolesAnywhere.trustAnchors.", Required = true };
+        var anchor = new Option<string>("--anchor") { Description = "Trust anchor CA certificate (PEM), as configured in rolesAnywhere.trustAnchors. With --stack: optional, it picks the stack's anchor with this certificate." };
         var cert = new Option<string>("--cert") { Description = "Device certificate (PEM); further certificates in the file count as intermediates.", Required = true };
         var intermediates = new Option<string>("--intermediates") { Description = "Intermediate CA certificates (PEM bundle), as the device sends them." };
         var crls = new Option<string[]>("--crl") { Description = "CRL (PEM) of the anchor or an intermediate; a revoked, expired or foreign CRL makes the result untrusted. Repeatable.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+        var stack = new Option<string>("--stack") { Description = "Verify against the trust anchors of this synthesized stack (dev or EdgeIam-dev) and the CRLs it imports for them." };
+        var assembly = PolicyCommandOptions.Assembly();
+        var trustAnchor = new Option<string>("--trust-anchor") { Description = "With --stack: the anchor (rolesAnywhere.trustAnchors[].name). Default: any anchor of the stack the chain verifies against." };
         var command = new Command("verify", "Tell whether a device certificate chains to a trust anchor and is not revoked; if not, which link fails and what to add. Exit 0 trusted, 1 untrusted, 2 bad input.")
         {
-            anchor, cert, intermediates, crls,
+            anchor, cert, intermediates, crls, stack, assembly, trustAnchor,
         };
         command.SetAction(parse => Guard(context, () =>
         {
-            var anchorCertificates = LoadCertificates(parse.GetValue(anchor)!, "--anchor");
+            if (parse.GetValue(stack) is { } stackName)
+            {
+                return PkiStackVerify.Run(context, new PkiStackVerify.Request(
+                    parse.GetValue(assembly)!, stackName, parse.GetValue(trustAnchor), parse.GetValue(anchor), parse.GetValue(cert)!, parse.GetValue(intermediates), parse.GetValue(crls) ?? []));
+            }
+
+            if (parse.GetValue(trustAnchor) is not null)
+            {
+                throw new PkiInputException("--trust-anchor names an anchor of a stack: give --stack NAME as well, or the anchor's certificate with --anchor FILE");
+            }
+
+            var anchorCertificates = LoadCertificates(parse.GetValue(anchor) ?? throw new PkiInputException("give the trust anchor: --anchor FILE (its CA certificate), or --stack NAME to use the stack's anchors and the CRLs it imports"), "--anchor");
             var deviceCertificates = LoadCertificates(parse.GetValue(cert)!, "--cert");
             var extra = parse.GetValue(intermediates) is { } path ? LoadCertificates(path, "--intermediates") : [];
             try
@@ -495,7 +509,7 @@ public static class PkiCommand
         }
     }
 
-    private static string ReadRequired(string path, string what)
+    internal static string ReadRequired(string path, string what)
     {
         if (!PkiFiles.Existing([path]).Any())
         {
@@ -512,7 +526,7 @@ public static class PkiCommand
         }
     }
 
-    private static List<X509Certificate2> LoadCertificates(string path, string option)
+    internal static List<X509Certificate2> LoadCertificates(string path, string option)
     {
         var text = ReadRequired(path, option);
         var certificates = new List<X509Certificate2>();

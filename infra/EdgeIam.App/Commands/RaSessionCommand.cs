@@ -29,17 +29,18 @@ internal static class RaSessionCommand
         var certificate = new Option<string>("--certificate") { Description = "Device certificate (PEM); further certificates in the file count as intermediates.", Required = true };
         var intermediates = new Option<string>("--intermediates") { Description = "Intermediate CA certificates (PEM bundle), as the device sends them." };
         var anchor = new Option<string>("--trust-anchor") { Description = "Trust anchor the request names. Default: the first of the stack the chain verifies against." };
+        var privateKey = new Option<string>("--private-key") { Description = "The device's private key (unencrypted PEM), to prove it is the certificate's key. Read only for the proof; never printed." };
         var duration = new Option<string>("--session-duration") { Description = "Requested session duration: seconds, or 15m, 1h (900 s to 12 h)." };
         var command = new Command("ra-session", "Dry-run IAM Roles Anywhere CreateSession offline: chain, CRL, profile, session tags, role trust and duration, step by step. Exit 0 a session would be issued, 1 refused, 2 bad input.")
         {
-            assembly, stack, profile, role, certificate, intermediates, anchor, duration,
+            assembly, stack, profile, role, certificate, intermediates, privateKey, anchor, duration,
         };
         command.SetAction(parse => Run(context, parse.GetValue(assembly)!, parse.GetValue(stack)!, parse.GetValue(profile)!, parse.GetValue(role)!,
-            parse.GetValue(certificate)!, parse.GetValue(intermediates), parse.GetValue(anchor), parse.GetValue(duration)));
+            parse.GetValue(certificate)!, parse.GetValue(intermediates), parse.GetValue(privateKey), parse.GetValue(anchor), parse.GetValue(duration)));
         return command;
     }
 
-    private static int Run(CliContext context, string assemblyDir, string stackName, string profileName, string roleName, string certificatePath, string? intermediatesPath, string? anchorName, string? durationText)
+    private static int Run(CliContext context, string assemblyDir, string stackName, string profileName, string roleName, string certificatePath, string? intermediatesPath, string? privateKeyPath, string? anchorName, string? durationText)
     {
         List<X509Certificate2> device = [];
         List<X509Certificate2> extra = [];
@@ -58,7 +59,8 @@ internal static class RaSessionCommand
 
             device = LoadCertificates(certificatePath, "--certificate");
             extra = intermediatesPath is null ? [] : LoadCertificates(intermediatesPath, "--intermediates");
-            var request = new SessionRequest(profile.DisplayName, role.ConfigName ?? role.LogicalId, device[0], [.. device.Skip(1), .. extra], anchorName, requested);
+            var key = privateKeyPath is null ? null : ReadKey(privateKeyPath);
+            var request = new SessionRequest(profile.DisplayName, role.ConfigName ?? role.LogicalId, device[0], [.. device.Skip(1), .. extra], anchorName, requested, key);
             var outcome = SessionDryRun.Run(template, profile, role, request, context.Time.GetUtcNow());
             Render(context.Out, template, profile, role, outcome);
             return outcome.Issued ? ExitCodes.Ok : ExitCodes.Findings;
@@ -160,6 +162,28 @@ internal static class RaSessionCommand
         }
 
         return certificates.Count > 0 ? certificates : throw new BadInput($"{option} {path} holds no PEM certificate ('-----BEGIN CERTIFICATE-----'); convert DER with `openssl x509 -inform der -in FILE -out FILE.pem`");
+    }
+
+    private static string ReadKey(string path)
+    {
+        if (path.StartsWith("pkcs11:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("handle:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadInput($"--private-key '{path}' is a key in a token or TPM, which only the device can use; leave --private-key out here and prove it on the device with `aws_signing_helper sign-string`");
+        }
+
+        if (!PkiFiles.Existing([path]).Any())
+        {
+            throw new BadInput($"--private-key '{path}' does not exist; give the device's key file (NAME.key written by `edgeiam pki issue`)");
+        }
+
+        try
+        {
+            return PkiFiles.ReadPem(path);
+        }
+        catch (IOException ex)
+        {
+            throw new BadInput($"--private-key {ex.Message}");
+        }
     }
 
     private static string Names(IEnumerable<string> names)

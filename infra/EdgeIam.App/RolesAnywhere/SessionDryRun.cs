@@ -27,12 +27,17 @@ internal sealed record SessionOutcome(IReadOnlyList<SessionStep> Steps)
 }
 
 /// <summary>What <c>ra-session</c> was asked: the profile and role names, the device's certificates and limits.</summary>
-internal sealed record SessionRequest(string Profile, string Role, X509Certificate2 Device, IReadOnlyList<X509Certificate2> Intermediates, string? TrustAnchor, int? SessionDuration);
+/// <remarks><see cref="PrivateKeyPem"/> (optional) is held only to prove possession; it is never printed.</remarks>
+internal sealed record SessionRequest(string Profile, string Role, X509Certificate2 Device, IReadOnlyList<X509Certificate2> Intermediates, string? TrustAnchor, int? SessionDuration, string? PrivateKeyPem = null);
 
 /// <summary>
 /// An offline replay of IAM Roles Anywhere <c>CreateSession</c>
 /// (https://docs.aws.amazon.com/rolesanywhere/latest/userguide/authentication-create-session.html), step by step:
 /// <list type="number">
+/// <item>the request is signed with the device's private key and verified with the certificate's public key (signing
+/// process, https://docs.aws.amazon.com/rolesanywhere/latest/userguide/authentication-sign-process.html): with
+/// <c>--private-key</c> the key is proved to be the certificate's (<see cref="KeyPossession"/>), else the step says it
+/// was assumed;</item>
 /// <item>the certificate chain must verify against a trust anchor (trust model,
 /// https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html): a CERTIFICATE_BUNDLE anchor is
 /// checked with <see cref="ChainVerifier"/>; an ACM PCA anchor cannot be checked offline, so it is "cannot prove";</item>
@@ -56,8 +61,14 @@ internal static class SessionDryRun
 
     public static SessionOutcome Run(RolesAnywhereTemplate template, RaProfile profile, RoleResource role, SessionRequest request, DateTimeOffset now)
     {
-        var steps = new List<SessionStep>();
-        var (anchorStep, anchor, chain) = VerifyChain(template, request, now);
+        var steps = new List<SessionStep> { Signature(request) };
+        if (steps[0].Status != StepStatus.Ok)
+        {
+            return new SessionOutcome(steps);
+        }
+
+        var candidates = request.TrustAnchor is { } named ? template.Anchors.Where(a => a.IsNamed(named)).ToList() : [.. template.Anchors];
+        var (anchorStep, anchor, chain) = VerifyChain(candidates, request.Device, request.Intermediates, now);
         steps.Add(anchorStep);
         try
         {
@@ -66,7 +77,7 @@ internal static class SessionDryRun
                 return new SessionOutcome(steps);
             }
 
-            var crlStep = CheckRevocation(template, anchor, chain, now);
+            var crlStep = CheckRevocation(template, anchor, chain, [], now);
             steps.Add(crlStep);
             if (crlStep.Status != StepStatus.Ok)
             {
@@ -105,15 +116,28 @@ internal static class SessionDryRun
         }
     }
 
+    private static SessionStep Signature(SessionRequest request)
+    {
+        if (request.PrivateKeyPem is not { } key)
+        {
+            return new SessionStep("signature", StepStatus.Ok, ["not proved: no --private-key given, so the dry run assumes the device signs with the key of its certificate (pass --private-key to prove it)"]);
+        }
+
+        return KeyPossession.Problem(key, request.Device) is { } problem
+            ? new SessionStep("signature", StepStatus.Refused, [$"--private-key: {problem}", "the service verifies the request signature with the certificate's public key, so it would reject this request (signature does not match)"],
+                "configure the device with the key written next to its certificate (NAME.key from `edgeiam pki issue`), or renew the certificate for the key it holds (`edgeiam pki renew --reuse-key --key FILE`)")
+            : new SessionStep("signature", StepStatus.Ok, [$"--private-key is the key of '{request.Device.Subject}': a signature made with it verifies with the certificate"]);
+    }
+
     /// <summary>
     /// Which trust anchor the chain verifies against. Roles Anywhere does not bind profiles to anchors: the request
     /// names an anchor ARN and the role's trust policy decides which anchors it accepts (aws:SourceArn, step 5). So every
     /// anchor of the stack is a candidate (or the one of <c>--trust-anchor</c>); the first that verifies is used.
+    /// The caller owns the returned chain's last certificate (the anchor's).
     /// </summary>
-    private static (SessionStep Step, RaAnchor? Anchor, IReadOnlyList<X509Certificate2>? Chain) VerifyChain(RolesAnywhereTemplate template, SessionRequest request, DateTimeOffset now)
+    internal static (SessionStep Step, RaAnchor? Anchor, IReadOnlyList<X509Certificate2>? Chain) VerifyChain(IReadOnlyList<RaAnchor> candidates, X509Certificate2 device, IReadOnlyList<X509Certificate2> intermediates, DateTimeOffset now)
     {
-        var candidates = request.TrustAnchor is { } named ? template.Anchors.Where(a => a.IsNamed(named)).ToList() : [.. template.Anchors];
-        var lines = new List<string> { $"certificate '{request.Device.Subject}' (serial {SerialNumbers.Of(request.Device) ?? "?"}), issued by '{request.Device.Issuer}'" };
+        var lines = new List<string> { $"certificate '{device.Subject}' (serial {SerialNumbers.Of(device) ?? "?"}), issued by '{device.Issuer}'" };
         var unprovable = false;
         foreach (var anchor in candidates)
         {
@@ -148,7 +172,7 @@ internal static class SessionDryRun
             {
                 foreach (var certificate in anchorCertificates.ToList())
                 {
-                    var verdict = ChainVerifier.Verify(certificate, request.Device, request.Intermediates, now);
+                    var verdict = ChainVerifier.Verify(certificate, device, intermediates, now);
                     if (verdict.Trusted)
                     {
                         lines.Add($"trust anchor {anchor.DisplayName}: verifies: {string.Join(" <- ", verdict.Path)}");
@@ -170,7 +194,7 @@ internal static class SessionDryRun
 
         if (candidates.Count == 0)
         {
-            lines.Add("the stack has no trust anchor" + (request.TrustAnchor is { } n ? $" '{n}'" : string.Empty));
+            lines.Add("no trust anchor of the stack is a candidate");
         }
 
         const string Fix = "issue the device certificate from the CA of a trust anchor the role accepts (`edgeiam pki issue --ca DIR`), pass its intermediates with --intermediates, or add its CA to rolesAnywhere.trustAnchors and deploy";
@@ -179,11 +203,14 @@ internal static class SessionDryRun
             : (new SessionStep("trust anchor", StepStatus.Refused, [.. lines, "Untrusted signing certificate: the chain verifies against no trust anchor of the stack"], Fix), null, null);
     }
 
-    /// <summary>The enabled CRLs imported for <paramref name="anchor"/>; the certificate must be on none of them.</summary>
-    private static SessionStep CheckRevocation(RolesAnywhereTemplate template, RaAnchor anchor, IReadOnlyList<X509Certificate2> chain, DateTimeOffset now)
+    /// <summary>
+    /// The enabled CRLs imported for <paramref name="anchor"/> (and <paramref name="extra"/> ones, e.g. <c>pki verify
+    /// --crl</c>); the certificate must be on none of them, and each must be current and signed by the chain's CA.
+    /// </summary>
+    internal static SessionStep CheckRevocation(RolesAnywhereTemplate template, RaAnchor anchor, IReadOnlyList<X509Certificate2> chain, IReadOnlyList<CrlSource> extra, DateTimeOffset now)
     {
         var lines = new List<string>();
-        var sources = new List<CrlSource>();
+        var sources = new List<CrlSource>(extra);
         foreach (var crl in template.Crls.Where(c => c.AnchorLogicalId == anchor.Resource.LogicalId))
         {
             if (!crl.Enabled)
@@ -214,6 +241,11 @@ internal static class SessionDryRun
         if (sources.Count == 0)
         {
             return new SessionStep("revocation", StepStatus.Ok, [.. lines, $"no CRL is imported for trust anchor {anchor.Key}: the service checks no revocation (consider rolesAnywhere.trustAnchors[].crl)"]);
+        }
+
+        if (sources.Count == extra.Count)
+        {
+            lines.Add($"no CRL is imported for trust anchor {anchor.Key} (the service checks no revocation); checked against the CRLs given");
         }
 
         var problems = RevocationChecker.Check(chain, sources, now);
