@@ -158,7 +158,7 @@ internal sealed class ManagedPolicyCatalog
         {
             return entry.Path == path
                 ? Known(arn, entry, partition)
-                : Unknown(arn, $"AWS publishes {name} under the path {entry.Path}, not {path}, so IAM finds no policy at '{Shown(arn)}'",
+                : Unknown(arn, $"AWS publishes {name} under the path {entry.Path}, not {Shown(path)}, so IAM finds no policy at '{Shown(arn)}'",
                     $"write {entry.Arn(partition)}.", [entry.Arn(partition)]);
         }
 
@@ -167,7 +167,7 @@ internal sealed class ManagedPolicyCatalog
             // IAM names are unique ignoring case (CreatePolicy: "you cannot create resources named both MyResource and
             // myresource"), so this can only mean the other spelling; whether IAM resolves it written so is not
             // documented, so it is not taken as that policy.
-            return Unknown(arn, $"no AWS managed policy is spelt '{name}'; the snapshot's {other.Name} differs only in case, and IAM documents no case-insensitive ARN lookup",
+            return Unknown(arn, $"no AWS managed policy is spelt '{Shown(name)}'; the snapshot's {other.Name} differs only in case, and IAM documents no case-insensitive ARN lookup",
                 $"write {other.Arn(partition)}.", [other.Arn(partition)]);
         }
 
