@@ -38,6 +38,7 @@ public static class EdgeIamCli
         root.Subcommands.Add(AccessCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(CanAssumeCommand.Create(context));
+        root.Subcommands.Add(CanDoCommand.Create(context));
         return (root, verbose);
     }
 

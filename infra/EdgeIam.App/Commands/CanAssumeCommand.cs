@@ -60,17 +60,9 @@ public static class CanAssumeCommand
                 return ExitCodes.BadInput;
             }
 
-            var pairs = new List<KeyValuePair<string, string>>();
-            foreach (var pair in contextPairs)
+            if (PolicyCommandOptions.ParseContext(contextPairs, context.Error) is not { } pairs)
             {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    context.Error.WriteLine($"edgeiam: --context \"{pair}\" is not KEY=VALUE");
-                    return ExitCodes.BadInput;
-                }
-
-                pairs.Add(new(pair[..eq], pair[(eq + 1)..]));
+                return ExitCodes.BadInput;
             }
 
             var stack = AssemblyReader.Load(assemblyDir, [stackName]).Stacks[0];

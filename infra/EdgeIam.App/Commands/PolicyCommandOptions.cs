@@ -40,6 +40,25 @@ internal static class PolicyCommandOptions
         _ => ReportFormat.Text,
     };
 
+    /// <summary><c>--context KEY=VALUE</c> pairs; null (after one line on <paramref name="error"/>) when one is not KEY=VALUE.</summary>
+    public static List<KeyValuePair<string, string>>? ParseContext(IReadOnlyList<string> values, TextWriter error)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var pair in values)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                error.WriteLine($"edgeiam: --context \"{pair}\" is not KEY=VALUE");
+                return null;
+            }
+
+            pairs.Add(new(pair[..eq], pair[(eq + 1)..]));
+        }
+
+        return pairs;
+    }
+
     /// <summary>Runs a command body; bad templates become exit 2 with the file and JSON path on stderr.</summary>
     public static int Guard(CliContext context, Func<int> body)
     {

@@ -1,5 +1,8 @@
 using EdgeIam.Policy.Evaluation;
 using EdgeIam.Policy.Model;
+using EdgeIam.Policy.Permissions;
+using EdgeIam.Policy.Reference;
+using EdgeIam.Policy.Reports;
 using EdgeIam.Policy.Templates;
 
 namespace EdgeIam.Policy.Access;
@@ -11,6 +14,72 @@ public static class AccessAnalyzer
 
     public static StackAccess Analyze(StackTemplate stack) =>
         new(stack.Name, stack.StackId, stack.Roles.Select(r => Analyze(stack, r)).ToList());
+
+    /// <summary>
+    /// Decides one request of a role session like IAM would (<c>can-do</c>): the role's identity policies (inline and
+    /// managed, AWS managed ones from the embedded snapshot), its permissions boundary and, with
+    /// <paramref name="session"/> <c>profile:NAME</c>, the Roles Anywhere profile's session policies. Throws
+    /// <see cref="ArgumentException"/> naming the fix for an unknown role, session or action.
+    /// </summary>
+    public static CanDoReport CanDo(StackTemplate stack, string role, string action, string resource, RequestContext? context = null, string? session = null)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(resource);
+        var target = stack.FindRole(role)
+            ?? throw new ArgumentException($"no role \"{role}\" in {stack.StackId}; roles: {string.Join(", ", stack.Roles.Select(r => r.ConfigName ?? r.LogicalId))}", nameof(role));
+        var check = ServiceAuthorization.Check(action);
+        if (action.Contains('*', StringComparison.Ordinal) || action.Contains('?', StringComparison.Ordinal) || !check.IsKnown)
+        {
+            var why = action.Contains('*', StringComparison.Ordinal) || action.Contains('?', StringComparison.Ordinal)
+                ? $"\"{action}\" is a pattern; can-do decides one request, so name one action (e.g. {string.Join(", ", ServiceAuthorization.Expand(action).Take(3))})"
+                : check.Message ?? $"\"{action}\" is not an action of the Service Authorization Reference";
+            throw new ArgumentException(why, nameof(action));
+        }
+
+        if (resource.Length == 0 || (resource != "*" && !resource.StartsWith("arn:", StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"--resource \"{resource}\" is not an ARN (arn:partition:service:region:account:resource) or *", nameof(resource));
+        }
+
+        var catalog = ManagedPolicyCatalog.Embedded;
+        SessionPermissions permissions;
+        if (session is null)
+        {
+            permissions = SessionPermissionsReader.ForRole(stack, target, catalog);
+        }
+        else
+        {
+            const string Prefix = "profile:";
+            var profiles = string.Join(", ", stack.RolesAnywhereProfiles.Select(p => Prefix + (p.Name ?? p.LogicalId)));
+            if (!session.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"--session \"{session}\" is not profile:NAME (a Roles Anywhere profile of the stack: {(profiles.Length == 0 ? "none" : profiles)})", nameof(session));
+            }
+
+            var profile = SessionPermissionsReader.FindProfile(stack, session[Prefix.Length..])
+                ?? throw new ArgumentException($"no Roles Anywhere profile \"{session[Prefix.Length..]}\" in {stack.StackId}; sessions: {(profiles.Length == 0 ? "none" : profiles)}", nameof(session));
+            if (!profile.RoleLogicalIds.Contains(target.LogicalId, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"profile {profile.Name ?? profile.LogicalId} does not list role {target.ConfigName ?? target.LogicalId}, so it vends it no session; its roles: {string.Join(", ", profile.RoleLogicalIds.Select(id => stack.FindRoleByLogicalId(id)?.ConfigName ?? id))}", nameof(session));
+            }
+
+            permissions = SessionPermissionsReader.ForProfileSession(stack, target, profile, catalog);
+        }
+
+        var principal = RequestPrincipal.Parse(SessionPrincipalArn(stack, target));
+        var request = new AccessRequest(principal, action, resource, context);
+        return new CanDoReport(stack, target, permissions, permissions.Evaluate(request));
+    }
+
+    /// <summary>The role's ARN as the session's principal (a placeholder account when the stack's is not fixed).</summary>
+    private static string SessionPrincipalArn(StackTemplate stack, RoleResource role)
+    {
+        var account = stack.Environment.Account is { Length: 12 } fixedAccount && fixedAccount.All(char.IsAsciiDigit) ? fixedAccount : "000000000000";
+        var name = role.RoleName is { } n && !SymbolicValue.ContainsSymbol(n) ? n : role.LogicalId;
+        return $"arn:aws:iam::{account}:role/{name}";
+    }
 
     public static RoleAccess Analyze(StackTemplate stack, RoleResource role)
     {

@@ -4,7 +4,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation;
 
 /// <summary>One clause's result with the request values it saw, in words.</summary>
-public sealed record ConditionEvaluation(ConditionClause Clause, bool Holds, ConditionOutcome Outcome, IReadOnlyList<string> RequestValues)
+internal sealed record ConditionEvaluation(ConditionClause Clause, bool Holds, ConditionOutcome Outcome, IReadOnlyList<string> RequestValues)
 {
     public string Explanation
     {

@@ -1,7 +1,7 @@
 namespace EdgeIam.Policy.Evaluation;
 
 /// <summary>The decision and the statements behind it.</summary>
-public sealed record EvaluationResult(Decision Decision, IReadOnlyList<StatementEvaluation> Statements)
+internal sealed record EvaluationResult(Decision Decision, IReadOnlyList<StatementEvaluation> Statements)
 {
     /// <summary>The denies that applied (explicit deny) or the allows that applied (allowed); empty when implicitly denied.</summary>
     public IReadOnlyList<StatementEvaluation> Deciding => Decision switch

@@ -3,7 +3,7 @@ using EdgeIam.Policy.Model;
 namespace EdgeIam.Policy.Evaluation;
 
 /// <summary>How one statement fared against a request, part by part.</summary>
-public sealed record StatementEvaluation(
+internal sealed record StatementEvaluation(
     string PolicyName,
     Statement Statement,
     PrincipalMatch Principal,

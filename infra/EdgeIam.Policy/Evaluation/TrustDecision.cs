@@ -6,8 +6,23 @@ namespace EdgeIam.Policy.Evaluation;
 /// the template does not fix (an unresolved intrinsic, a parameter, an <c>Fn::If</c> on a deploy-time condition):
 /// then neither "allowed" nor "denied" is claimed.
 /// </summary>
-public sealed record TrustDecision(EvaluationResult Result, bool IdentityPolicyRequired, IReadOnlyList<string> Notes)
+public sealed record TrustDecision
 {
+    internal TrustDecision(EvaluationResult result, bool identityPolicyRequired, IReadOnlyList<string> notes)
+    {
+        Result = result;
+        IdentityPolicyRequired = identityPolicyRequired;
+        Notes = notes;
+    }
+
+    /// <summary>Every statement's evaluation; rendered for callers by <see cref="Reports.CanAssumeReport"/>.</summary>
+    internal EvaluationResult Result { get; init; }
+
+    /// <summary>True when the caller's own identity policy must also allow the call (a principal of this or another account).</summary>
+    public bool IdentityPolicyRequired { get; init; }
+
+    public IReadOnlyList<string> Notes { get; init; }
+
     /// <summary>True when STS refuses the caller before any policy is read (the account root user).</summary>
     public bool RefusedBySts { get; init; }
 

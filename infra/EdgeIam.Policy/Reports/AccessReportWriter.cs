@@ -24,6 +24,22 @@ public static class AccessReportWriter
 
     public static void Write(AccessDiff diff, ReportFormat format, TextWriter output) => Write(diff, format, output, null, null);
 
+    /// <summary>A <c>can-do</c> decision as text or JSON.</summary>
+    public static void Write(CanDoReport report, ReportFormat format, TextWriter output)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json:
+                CanDoJsonWriter.Write(report, output);
+                break;
+            case ReportFormat.Text:
+                CanDoTextWriter.Write(report, output);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "can-do writes text or json.");
+        }
+    }
+
     /// <summary>
     /// A diff, with the head assembly for Markdown: roles named as the stack file does, their stack-file lines (linked
     /// under <paramref name="linkBase"/>, e.g. https://github.com/acme/edgeiam/blob/&lt;sha&gt;/) and what each widened role can now do.

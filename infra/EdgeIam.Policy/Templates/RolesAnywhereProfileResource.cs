@@ -7,4 +7,11 @@ internal sealed record RolesAnywhereProfileResource(
     IReadOnlyList<string> RoleArns,
     IReadOnlyList<string> RoleLogicalIds,
     int? DurationSeconds,
-    string JsonPath);
+    string JsonPath)
+{
+    /// <summary>The session policy (JSON text, symbols kept as <c>${...}</c>), or null when the profile has none.</summary>
+    public string? SessionPolicy { get; init; }
+
+    /// <summary>Managed policies applied to every session, as ARNs (a value the reader could not resolve stays symbolic).</summary>
+    public IReadOnlyList<string> ManagedPolicyArns { get; init; } = [];
+}

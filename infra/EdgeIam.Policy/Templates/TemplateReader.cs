@@ -533,7 +533,31 @@ internal static class TemplateReader
 
             int? duration = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("DurationSeconds", out var ds)
                 && int.TryParse(_resolver.ResolveString(ds), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null;
-            return new RolesAnywhereProfileResource(id, OptionalString(properties, "Name"), arns, roleIds, duration, path);
+            // SessionPolicy is a JSON string and ManagedPolicyArns a list of ARNs
+            // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rolesanywhere-profile.html);
+            // both narrow every session the profile vends, so they are kept for the permission side.
+            var sessionPolicy = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("SessionPolicy", out var sp) && sp.ValueKind != JsonValueKind.Null
+                ? (sp.ValueKind == JsonValueKind.Object ? sp.GetRawText() : _resolver.ResolveString(sp))
+                : null;
+            var managed = new List<string>();
+            if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("ManagedPolicyArns", out var mp))
+            {
+                if (mp.ValueKind == JsonValueKind.Array)
+                {
+                    managed.AddRange(mp.EnumerateArray().Select(_resolver.ResolveString));
+                }
+                else
+                {
+                    // Fail closed: a list the reader cannot see may name any policy.
+                    managed.Add(_resolver.ResolveString(mp));
+                }
+            }
+
+            return new RolesAnywhereProfileResource(id, OptionalString(properties, "Name"), arns, roleIds, duration, path)
+            {
+                SessionPolicy = sessionPolicy,
+                ManagedPolicyArns = managed,
+            };
         }
 
         private InstanceResource ReadInstance(string id, JsonElement properties, string path)
