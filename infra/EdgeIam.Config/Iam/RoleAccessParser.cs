@@ -129,9 +129,22 @@ public static partial class RoleAccessParser
         var tooBroad = PermissionBreadth.Describe(known, notAction: false, resources, notResource: false, out _);
         if (effect == "Allow" && tooBroad is not null && justification is null)
         {
-            s.Context.Error(s.Node, s.PathOf("actions"),
-                $"{tooBroad}: wildcards like these grant more than a reviewer can see",
-                "name the actions and resources exactly, or add `justification: \"...\"` saying why the wildcard is needed.");
+            // Every action, or writes on every resource, is refused outright. A write wildcard confined to named
+            // resources (s3:* on one bucket's prefix) is a warning here: it is still a finding of EIAM-PERM-001 in
+            // `check`, and `diff` reports what it adds by access level, so a PR shows its effect.
+            var scoped = !known.Any(PermissionBreadth.CoversEveryAction) && !resources.Any(PermissionBreadth.CoversEveryResource);
+            if (scoped)
+            {
+                s.Context.Warning(s.Node, s.PathOf("actions"),
+                    $"{tooBroad} on the resources listed: EIAM-PERM-001 flags it in `edgeiam check`",
+                    "name the actions exactly, or add `justification: \"...\"` saying why the wildcard is needed.");
+            }
+            else
+            {
+                s.Context.Error(s.Node, s.PathOf("actions"),
+                    $"{tooBroad}: wildcards like these grant more than a reviewer can see",
+                    "name the actions and resources exactly, or add `justification: \"...\"` saying why the wildcard is needed.");
+            }
         }
 
         if (actions.Count == 0 || resources.Count == 0)
