@@ -22,12 +22,22 @@ public sealed class JustificationRuleTests(ITestOutputHelper output)
     private static readonly JsonNode Statement =
         JsonNode.Parse(File.ReadAllText(RepositoryPaths.Schema))!["definitions"]!["permissionStatement"]!;
 
-    private static readonly IReadOnlyList<Regex> WildcardWrite =
-        [.. Statement["if"]!["anyOf"]![0]!["properties"]!["actions"]!["contains"]!["anyOf"]!.AsArray().Select(p => Compile((string)p!["pattern"]!))];
+    // if.anyOf[0]: every action (*), on any resource. if.anyOf[1]: a resource that covers every resource together with
+    // an action that is a write (its first pattern) or a wildcard that can name one (the rest).
+    private static readonly JsonNode EveryActionBranch = Statement["if"]!["anyOf"]![0]!;
 
-    private static readonly Regex WriteAction = Compile((string)Statement["if"]!["anyOf"]![1]!["properties"]!["actions"]!["contains"]!["pattern"]!);
+    private static readonly JsonNode OpenResourceBranch = Statement["if"]!["anyOf"]![1]!;
 
-    private static readonly Regex EveryResource = Compile((string)Statement["if"]!["anyOf"]![1]!["properties"]!["resources"]!["contains"]!["pattern"]!);
+    private static readonly IReadOnlyList<Regex> OpenResourceActions =
+        [.. OpenResourceBranch["properties"]!["actions"]!["contains"]!["anyOf"]!.AsArray().Select(p => Compile((string)p!["pattern"]!))];
+
+    private static readonly Regex EveryAction = Compile((string)EveryActionBranch["properties"]!["actions"]!["contains"]!["pattern"]!);
+
+    private static readonly Regex WriteAction = OpenResourceActions[0];
+
+    private static readonly IReadOnlyList<Regex> WildcardWrite = [EveryAction, .. OpenResourceActions.Skip(1)];
+
+    private static readonly Regex EveryResource = Compile((string)OpenResourceBranch["properties"]!["resources"]!["contains"]!["pattern"]!);
 
     private static readonly IReadOnlyList<string> AllActions = ServiceAuthorization.Expand("*");
 
