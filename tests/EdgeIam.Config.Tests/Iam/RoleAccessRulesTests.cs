@@ -36,16 +36,37 @@ public sealed class RoleAccessRulesTests
         Assert.Equal((7, 23 + (10 * 37)), (error.Line, error.Column));
     }
 
-    [Fact]
-    public void WildcardWritePermissionsNeedAJustification()
+    [Theory]
+    [InlineData("[\"arn:aws:s3:::*\"]")]
+    [InlineData("[\"arn:aws:s3:::bucket/*\", \"*\"]")]
+    public void WildcardWritePermissionsOnEveryResourceNeedAJustification(string resources)
     {
-        var error = StackFiles.SingleError(Role("""
+        var error = StackFiles.SingleError(Role($"""
+                permissions:
+                  - actions: ["s3:*"]
+                    resources: {resources}
+            """));
+        Assert.Equal("crossAccount[0].permissions[0].actions", error.KeyPath);
+        Assert.Contains("s3:* allows every matching write action", error.Message, StringComparison.Ordinal);
+        Assert.Contains("grant more than a reviewer can see", error.Message, StringComparison.Ordinal);
+        Assert.Contains("justification", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WildcardWritePermissionsOnNamedResourcesAreAWarning()
+    {
+        var result = StackFiles.Load(Role("""
                 permissions:
                   - actions: ["s3:*"]
                     resources: ["arn:aws:s3:::bucket/*"]
             """));
-        Assert.Equal("crossAccount[0].permissions[0].actions", error.KeyPath);
-        Assert.Contains("grant more than a reviewer can see", error.Message, StringComparison.Ordinal);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.False(warning.IsError);
+        Assert.Equal("crossAccount[0].permissions[0].actions", warning.KeyPath);
+        Assert.Equal("s3:* allows every matching write action on the resources listed: EIAM-PERM-001 flags it in `edgeiam check`", warning.Message);
+        Assert.Contains("justification", warning.Fix, StringComparison.Ordinal);
+        Assert.Single(Assert.Single(Assert.Single(result.Stacks).CrossAccount).Access.Permissions);
     }
 
     [Fact]
