@@ -103,8 +103,17 @@ public static class AccessAnalyzer
             .Where(p => p.RoleLogicalIds.Contains(role.LogicalId, StringComparer.Ordinal))
             .Select(p => p.Name ?? p.LogicalId)
             .ToList();
+        var catalog = ManagedPolicyCatalog.Embedded;
+        var sessions = new List<EffectiveAccess> { EffectiveAccessCalculator.Compute(SessionPermissionsReader.ForRole(stack, role, catalog)) };
+        sessions.AddRange(stack.RolesAnywhereProfiles
+            .Where(p => p.RoleLogicalIds.Contains(role.LogicalId, StringComparer.Ordinal))
+            .OrderBy(p => p.Name ?? p.LogicalId, StringComparer.Ordinal)
+            .Select(p => EffectiveAccessCalculator.Compute(SessionPermissionsReader.ForProfileSession(stack, role, p, catalog))));
         return new RoleAccess(role.LogicalId, role.ConfigName, role.MaxSessionDurationSeconds, role.PermissionsBoundary,
-            trust, permissions, role.ManagedPolicyArns, profiles);
+            trust, permissions, role.ManagedPolicyArns, profiles)
+        {
+            Effective = sessions,
+        };
     }
 
     private static IEnumerable<TrustGrant> Grants(StackTemplate stack, Statement statement, string? branch)

@@ -92,6 +92,7 @@ public static class AccessDiffer
         var role = after.DisplayName;
         var changes = TrustChanges(stack, role, before.AssumedBy, after.AssumedBy)
             .Concat(PermissionChanges(stack, role, before.Permissions, after.Permissions))
+            .Concat(EffectDiffer.Diff(stack, role, before.Effective, after.Effective))
             .Concat(RoleSettingChanges(stack, role, before, after));
         foreach (var change in changes.OrderBy(c => c.IsWidening ? 0 : 1))
         {

@@ -101,21 +101,28 @@ internal static class ProfileDiffer
             yield return new AccessChange(stack, label, Area, ChangeKind.Narrowed, $"role removed: {role}", []);
         }
 
-        // Managed policies on a profile are session policies: they cap the session, so removing one widens it.
-        // https://docs.aws.amazon.com/rolesanywhere/latest/userguide/getting-started.html (session policies)
+        // Managed policies on a profile are session policies, evaluated together with the inline session policy as
+        // one layer (an action is allowed when any of them allows it; the session gets the intersection of the role's
+        // policies and that layer: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
+        // So next to other session policies a removed one narrows and an added one widens; the last one removed
+        // widens (no cap left) and the first one added narrows (a new cap). The per-session effect diff says exactly
+        // which actions changed.
         var beforeManaged = TemplateNode.Items(b["ManagedPolicyArns"]).Select(TemplateNode.Canonical).ToHashSet(StringComparer.Ordinal);
         var afterManaged = TemplateNode.Items(a["ManagedPolicyArns"]).Select(TemplateNode.Canonical).ToHashSet(StringComparer.Ordinal);
+        var capLeft = afterManaged.Count > 0 || a["SessionPolicy"] is not null;
         foreach (var arn in beforeManaged.Except(afterManaged).Order(StringComparer.Ordinal))
         {
-            yield return new AccessChange(stack, label, Area, ChangeKind.Widened, $"managed session policy removed: {Unquote(arn)}",
-                [afterManaged.Count == 0 && a["SessionPolicy"] is null ? "no session policy left: sessions get the roles' full permissions" : "the session is no longer capped by it"]);
+            yield return capLeft
+                ? new AccessChange(stack, label, Area, ChangeKind.Narrowed, $"managed session policy removed: {Unquote(arn)}", ["the other session policies no longer allow what only it allowed"])
+                : new AccessChange(stack, label, Area, ChangeKind.Widened, $"managed session policy removed: {Unquote(arn)}", ["no session policy left: sessions get the roles' full permissions"]);
         }
 
+        var capBefore = beforeManaged.Count > 0 || b["SessionPolicy"] is not null;
         foreach (var arn in afterManaged.Except(beforeManaged).Order(StringComparer.Ordinal))
         {
-            // With managed policies only, a new one is a union: the cap grows. Next to none, it is a new cap.
-            var kind = beforeManaged.Count > 0 && b["SessionPolicy"] is null ? ChangeKind.Widened : ChangeKind.Narrowed;
-            yield return new AccessChange(stack, label, Area, kind, $"managed session policy added: {Unquote(arn)}", []);
+            yield return capBefore
+                ? new AccessChange(stack, label, Area, ChangeKind.Widened, $"managed session policy added: {Unquote(arn)}", ["session policies combine: the session may now do what this one allows too"])
+                : new AccessChange(stack, label, Area, ChangeKind.Narrowed, $"managed session policy added: {Unquote(arn)}", ["a first session policy: sessions are capped by it"]);
         }
 
         foreach (var change in SessionPolicyChanges(stack, label, b["SessionPolicy"], a["SessionPolicy"]))

@@ -15,4 +15,7 @@ public sealed record RoleAccess(
     public string Key => ConfigName ?? LogicalId;
 
     public string DisplayName => ConfigName is null ? LogicalId : $"{ConfigName} ({LogicalId})";
+
+    /// <summary>What the role's sessions may do: the role on its own first, then each Roles Anywhere profile's session.</summary>
+    internal IReadOnlyList<Permissions.EffectiveAccess> Effective { get; init; } = [];
 }

@@ -72,7 +72,52 @@ internal static class AccessJsonWriter
         });
         json.WriteStringArray("managedPolicies", role.ManagedPolicies);
         json.WriteStringArray("rolesAnywhereProfiles", role.RolesAnywhereProfiles);
+        json.WriteObjects("effective", role.Effective, WriteEffective);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One session's effective access: per service, per access level, each action with the resources its identity
+    /// grants name, the policies granting it and what limits it (Deny, boundary, session policy, conditions).
+    /// </summary>
+    private static void WriteEffective(Utf8JsonWriter json, Permissions.EffectiveAccess access)
+    {
+        if (access.Session is { } session)
+        {
+            json.WriteString("session", session);
+        }
+        else
+        {
+            json.WriteNull("session");
+        }
+
+        json.WriteStringArray("unknown", access.Unknown);
+        json.WriteStartArray("services");
+        foreach (var service in access.Actions.GroupBy(a => a.Service, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("service", service.Key);
+            json.WriteStartObject("accessLevels");
+            foreach (var level in service.GroupBy(a => Permissions.EffectiveAccess.LevelName(a.Level), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                // Actions granted alike (same resources, policies and limits) share one entry: a broad managed policy
+                // grants hundreds of actions through one statement.
+                var alike = level.GroupBy(a => string.Join("\n", a.Resources) + "\u0001" + string.Join("\n", a.GrantedBy) + "\u0001" + string.Join("\n", a.Limits), StringComparer.Ordinal);
+                json.WriteObjects(level.Key, alike, (w, group) =>
+                {
+                    var first = group.First();
+                    w.WriteStringArray("actions", group.Select(a => a.Action));
+                    w.WriteStringArray("resources", first.Resources);
+                    w.WriteStringArray("grantedBy", first.GrantedBy);
+                    w.WriteStringArray("limits", first.Limits);
+                });
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteConditions(Utf8JsonWriter json, IReadOnlyList<ConditionFact> conditions)

@@ -45,6 +45,11 @@ internal static class AccessTextWriter
                 {
                     output.WriteLine($"    {line}");
                 }
+
+                foreach (var line in EffectiveSummary(role))
+                {
+                    output.WriteLine($"    {line}");
+                }
             }
 
             output.WriteLine();
@@ -68,4 +73,46 @@ internal static class AccessTextWriter
             yield return $"Roles Anywhere profiles {string.Join(", ", role.RolesAnywhereProfiles)}";
         }
     }
+
+    /// <summary>
+    /// Per session, per service: how many actions of each access level it may do, e.g.
+    /// <c>iot: Read 12, Write 9</c>, and the unknown policies that keep the rest unproved (full list: --format json).
+    /// </summary>
+    internal static IEnumerable<string> EffectiveSummary(RoleAccess role)
+    {
+        foreach (var session in role.Effective)
+        {
+            yield return $"effective access{(session.Session is { } name ? $" in a {name} session" : string.Empty)} (actions by access level; --format json lists them)";
+            if (session.Actions.Count == 0)
+            {
+                yield return "  - none";
+            }
+
+            var services = session.Actions.GroupBy(a => a.Service, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            if (services.Count > MaxServicesListed)
+            {
+                // A broad managed policy (ReadOnlyAccess) reaches hundreds of services: totals, then only where it can change things.
+                yield return string.Create(CultureInfo.InvariantCulture, $"  - {services.Count} services: {Levels(session.Actions)}");
+                services = [.. services.Where(g => g.Any(a => a.Level is not (Reference.ActionAccessLevel.List or Reference.ActionAccessLevel.Read)))];
+            }
+
+            foreach (var service in services)
+            {
+                var limited = service.Count(a => a.Limits.Count > 0);
+                yield return $"  - {service.Key}: {Levels(service)}{(limited > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({limited} limited)") : string.Empty)}";
+            }
+
+            foreach (var unknown in session.Unknown)
+            {
+                yield return $"  - cannot prove: {unknown}";
+            }
+        }
+    }
+
+    /// <summary>More services than this are summarised (totals, then only services with more than List/Read access).</summary>
+    private const int MaxServicesListed = 12;
+
+    private static string Levels(IEnumerable<Permissions.EffectiveAction> actions) =>
+        string.Join(", ", actions.GroupBy(a => Permissions.EffectiveAccess.LevelName(a.Level), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}")));
 }

@@ -59,8 +59,10 @@ public sealed class ResourceDiffTests
         var more = Diff("prod", @base: r => Props(r, EdgeDevice)["SessionPolicy"] = Narrow, head: r => Props(r, EdgeDevice)["SessionPolicy"] = Wide);
         var dropped = Diff("prod", @base: r => Props(r, EdgeDevice)["SessionPolicy"] = Narrow, head: r => Props(r, EdgeDevice).Remove("SessionPolicy"));
 
-        var widened = Assert.Single(more.Changes, c => c.IsWidening);
+        var widened = Assert.Single(more.Changes, c => c.IsWidening && c.Area == "profile");
         Assert.Equal("session policy: Allow s3:* on *", widened.Summary);
+        // What it means for the role's sessions: s3 writes it could not do before.
+        Assert.Contains(more.Changes, c => c.Area == "permissions (profile:edge-device)" && c.Summary == "now has Write on s3: s3:PutObject");
         Assert.Contains("new actions s3:*", widened.Details);
         Assert.Contains(dropped.Changes, c => c.Kind == ChangeKind.Widened && c.Summary == "session policy: Allow * on *");
     }
@@ -68,19 +70,30 @@ public sealed class ResourceDiffTests
     [Fact]
     public void A_session_policy_that_cannot_be_read_is_not_proved_narrower()
     {
-        var change = Single(Diff("prod", head: r => Props(r, EdgeDevice)["SessionPolicy"] = new JsonObject { ["Fn::Sub"] = "${Policy}" }));
+        var diff = Diff("prod", head: r => Props(r, EdgeDevice)["SessionPolicy"] = new JsonObject { ["Fn::Sub"] = "${Policy}" });
 
+        var change = Assert.Single(diff.Changes, c => c.Area == "profile");
         Assert.Equal((ChangeKind.Widened, "session policy changed (cannot read it: cannot prove narrower)"), (change.Kind, change.Summary));
+        Assert.Contains(diff.Changes, c => c.Area == "permissions (profile:edge-device)" && c.IsWidening && c.Summary.StartsWith("cannot prove what the session may do", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Removing_a_managed_session_policy_is_widened_and_adding_one_next_to_a_session_policy_narrowed()
+    public void Session_policies_combine_so_one_removed_next_to_others_narrows_and_one_added_next_to_others_widens()
     {
-        var removed = Single(Diff("dev", head: r => ((JsonArray)Props(r, FactoryLine)["ManagedPolicyArns"]!).RemoveAt(1)));
-        var added = Single(Diff("prod", head: r => Props(r, EdgeDevice)["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/ReadOnlyAccess")));
+        var removed = Diff("dev", head: r => ((JsonArray)Props(r, FactoryLine)["ManagedPolicyArns"]!).RemoveAt(1));
+        var added = Diff("prod", head: r => Props(r, EdgeDevice)["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        var last = Diff("dev", head: r => Props(r, FactoryLine).Remove("ManagedPolicyArns"));
 
-        Assert.Equal((ChangeKind.Widened, "managed session policy removed: arn:aws:iam::aws:policy/AWSIoTDataAccess"), (removed.Kind, removed.Summary));
-        Assert.Equal((ChangeKind.Narrowed, "managed session policy added: arn:aws:iam::aws:policy/ReadOnlyAccess"), (added.Kind, added.Summary));
+        var profileRemoved = Assert.Single(removed.Changes, c => c.Area == "profile");
+        Assert.Equal((ChangeKind.Narrowed, "managed session policy removed: arn:aws:iam::aws:policy/AWSIoTDataAccess"), (profileRemoved.Kind, profileRemoved.Summary));
+        // The effect: FactoryControllerRole's factory-line sessions lose the iot actions only AWSIoTDataAccess allowed.
+        Assert.Contains(removed.Changes, c => c.Area == "permissions (profile:factory-line)" && c.Kind == ChangeKind.Narrowed && c.Summary.StartsWith("no longer has Write on iot: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(removed.Changes, c => c.IsWidening);
+
+        var profileAdded = Assert.Single(added.Changes, c => c.Area == "profile");
+        Assert.Equal((ChangeKind.Widened, "managed session policy added: arn:aws:iam::aws:policy/ReadOnlyAccess"), (profileAdded.Kind, profileAdded.Summary));
+
+        Assert.Contains(last.Changes, c => c.Area == "profile" && c.Kind == ChangeKind.Widened && c.Summary == "managed session policy removed: arn:aws:iam::aws:policy/AWSIoTDataAccess");
     }
 
     [Fact]

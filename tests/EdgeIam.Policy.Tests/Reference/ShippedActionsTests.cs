@@ -34,7 +34,10 @@ public sealed partial class ShippedActionsTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.EndsWith("packages.lock.json", StringComparison.Ordinal)
                 // This rule's own fixture misspells an action on purpose.
-                && !f.EndsWith("EIAM-PERM-003.json", StringComparison.Ordinal))
+                && !f.EndsWith("EIAM-PERM-003.json", StringComparison.Ordinal)
+                // Golden reports are outputs: the effective access they list expands AWS managed policies, which
+                // still name actions of services AWS has retired (deepcomposer, iot1click), kept as written.
+                && !f.Contains($"{Path.DirectorySeparatorChar}Golden{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
         var found = files.SelectMany(file => JsonActions(JsonNode.Parse(File.ReadAllText(file))).Select(a => (File: file, Action: a))).ToList();
 

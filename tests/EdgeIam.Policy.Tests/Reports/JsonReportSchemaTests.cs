@@ -17,7 +17,7 @@ public sealed class JsonReportSchemaTests
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromFile(Path.GetFullPath(FixturePaths.Source("..", "..", "docs", "edgeiam-report.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
-    public static TheoryData<string> Reports() => ["check", "access", "diff", "can-assume"];
+    public static TheoryData<string> Reports() => ["check", "access", "diff", "can-assume", "can-do"];
 
     private static JsonNode Render(string report)
     {
@@ -26,6 +26,9 @@ public sealed class JsonReportSchemaTests
             "check" => GoldenFile.Render(w => CheckReportWriter.Write(PolicyCheck.Run(Fixtures.Assembly), ReportFormat.Json, w)),
             "access" => GoldenFile.Render(w => AccessReportWriter.Write(AccessAnalyzer.Analyze(Fixtures.Assembly), ReportFormat.Json, w)),
             "diff" => GoldenFile.Render(w => AccessReportWriter.Write(Widened(), ReportFormat.Json, w)),
+            "can-do" => GoldenFile.Render(w => AccessReportWriter.Write(
+                AccessAnalyzer.CanDo(Fixtures.Assembly.FindStack("dev")!, "EdgeDeviceRole", "s3:PutObject", "arn:aws:s3:::edge-telemetry-dev-111111111111/devices/sensor-1/x", RequestContext.Of(("aws:PrincipalTag/x509Subject/CN", "sensor-1")), "profile:edge-device"),
+                ReportFormat.Json, w)),
             _ => GoldenFile.Render(w =>
             {
                 var stack = Fixtures.Assembly.FindStack("prod")!;
