@@ -51,6 +51,12 @@ internal static class AccessMarkdownWriter
                 {
                     output.WriteLine($"- {Markdown.Cell(line)}");
                 }
+
+                // Effective access: the same per-session, per-service counts as the text report.
+                foreach (var line in AccessTextWriter.EffectiveSummary(role))
+                {
+                    output.WriteLine(line.StartsWith("  - ", StringComparison.Ordinal) ? $"  - {Markdown.Cell(line[4..])}" : $"- {Markdown.Cell(line)}");
+                }
             }
         }
     }
