@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeIam.Config.Reading;
+using EdgeIam.Policy.Reference;
 using EdgeIam.Policy.Rules;
 
 namespace EdgeIam.Config.Iam;
@@ -172,7 +173,28 @@ public static partial class RoleAccessParser
                     "merge policies or move statements into `permissions`.");
             }
 
-            var arn = entry.StartsWith("arn:", StringComparison.Ordinal) ? entry : "arn:aws:iam::aws:policy/" + entry;
+            // A bare name is an AWS managed policy: its ARN (path included, e.g. service-role/) comes from the
+            // embedded snapshot, so a misspelt name is an error here instead of a failed deploy.
+            var arn = entry.StartsWith("arn:", StringComparison.Ordinal) ? entry : AwsManagedPolicies.ArnOf(entry) ?? "arn:aws:iam::aws:policy/" + entry;
+            // An administrator-level name in any case is refused below with the reason that matters more.
+            if (!entry.StartsWith("arn:", StringComparison.Ordinal) && AwsManagedPolicies.ArnOf(entry) is null && ManagedPolicyArnPattern().IsMatch(arn)
+                && !AdminManagedPolicies.Any(a => a.Equals(entry, StringComparison.OrdinalIgnoreCase)))
+            {
+                var near = AwsManagedPolicies.Suggest(entry);
+                role.Context.Error(at, role.PathOf("managedPolicies"),
+                    $"'{entry}' is not an AWS managed policy of the snapshot ({AwsManagedPolicies.Source}){(near.Count > 0 ? $"; did you mean {string.Join(", ", near.Select(n => n[(n.LastIndexOf('/') + 1)..]))}?" : string.Empty)}",
+                    "spell the name as AWS does (names are case-sensitive), or give its full ARN if it is newer than the snapshot.");
+                continue;
+            }
+
+            if (entry.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":iam::aws:policy/", StringComparison.Ordinal)
+                && ManagedPolicyArnPattern().IsMatch(arn) && AwsManagedPolicies.Problem(arn, out var suggestions) is { } problem)
+            {
+                role.Context.Warning(at, role.PathOf("managedPolicies"),
+                    $"{problem}{(suggestions.Count > 0 ? $"; did you mean {suggestions[0]}?" : string.Empty)}: `edgeiam check` cannot prove what it allows (EIAM-PROOF-002)",
+                    "use the ARN exactly as AWS spells it (path included), or refresh the snapshot if the policy is newer.");
+            }
+
             if (!ManagedPolicyArnPattern().IsMatch(arn))
             {
                 role.Context.Error(at, role.PathOf("managedPolicies"), $"'{entry}' is not a managed-policy ARN or AWS managed policy name",

@@ -20,6 +20,7 @@ internal static class RuleCatalog
         new MissingPrincipalInTrustRule(),
         new MalformedPrincipalRule(),
         new UnresolvedValueRule(),
+        new UnknownManagedPolicyRule(),
         new RolesAnywhereSourceArnRule(),
         new RolesAnywhereActionsRule(),
         new ImdsV2RequiredRule(),

