@@ -76,7 +76,9 @@ public sealed class ResourceDiffTests
     [Fact]
     public void Removing_a_managed_session_policy_is_widened_and_adding_one_next_to_a_session_policy_narrowed()
     {
-        var removed = Single(Diff("dev", head: r => ((JsonArray)Props(r, FactoryLine)["ManagedPolicyArns"]!).RemoveAt(1)));
+        var removed = Single(Diff("dev",
+            @base: r => Props(r, FactoryLine)["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/AmazonKinesisFullAccess", "arn:aws:iam::aws:policy/AWSIoTDataAccess"),
+            head: r => Props(r, FactoryLine)["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/AmazonKinesisFullAccess")));
         var added = Single(Diff("prod", head: r => Props(r, EdgeDevice)["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/ReadOnlyAccess")));
 
         Assert.Equal((ChangeKind.Widened, "managed session policy removed: arn:aws:iam::aws:policy/AWSIoTDataAccess"), (removed.Kind, removed.Summary));
