@@ -28,6 +28,7 @@ internal static class RuleCatalog
         new WildcardPermissionRule(),
         new AdminManagedPolicyRule(),
         new UnknownActionRule(),
+        new ManagedPolicyOverridesScopeRule(),
         new TrustPolicySizeRule(),
         new InlinePolicySizeRule(),
         new ManagedPolicyCountRule(),
