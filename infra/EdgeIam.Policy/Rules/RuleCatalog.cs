@@ -29,6 +29,7 @@ internal static class RuleCatalog
         new AdminManagedPolicyRule(),
         new UnknownActionRule(),
         new ManagedPolicyOverridesScopeRule(),
+        new FederatedPermissionsManagementRule(),
         new TrustPolicySizeRule(),
         new InlinePolicySizeRule(),
         new ManagedPolicyCountRule(),
