@@ -30,6 +30,7 @@ internal static class RuleCatalog
         new UnknownActionRule(),
         new ManagedPolicyOverridesScopeRule(),
         new FederatedPermissionsManagementRule(),
+        new PullRequestSecretsRule(),
         new TrustPolicySizeRule(),
         new InlinePolicySizeRule(),
         new ManagedPolicyCountRule(),
