@@ -31,6 +31,7 @@ internal static class RuleCatalog
         new ManagedPolicyOverridesScopeRule(),
         new FederatedPermissionsManagementRule(),
         new PullRequestSecretsRule(),
+        new SessionPolicyNarrowsNothingRule(),
         new TrustPolicySizeRule(),
         new InlinePolicySizeRule(),
         new ManagedPolicyCountRule(),
