@@ -15,30 +15,42 @@ namespace EdgeIam.Policy.Permissions;
 /// </summary>
 internal static class SessionPermissionsReader
 {
-    public static SessionPermissions ForRole(StackTemplate stack, RoleResource role, ManagedPolicyCatalog catalog) =>
-        new(role.ConfigName ?? role.LogicalId, Identity(role, catalog), Boundary(stack, role, catalog), null);
+    /// <param name="pin">
+    /// Rewrites each template document before it is compiled (the rules' probes pin this template's own resources to
+    /// stand-in names, see <c>Rules/PermissionProbes.cs</c>); null keeps the documents as written.
+    /// </param>
+    public static SessionPermissions ForRole(StackTemplate stack, RoleResource role, ManagedPolicyCatalog catalog, Func<PolicyDocument, PolicyDocument>? pin = null) =>
+        new(role.ConfigName ?? role.LogicalId, Identity(role, catalog, pin), Boundary(stack, role, catalog), null);
 
-    public static SessionPermissions ForProfileSession(StackTemplate stack, RoleResource role, RolesAnywhereProfileResource profile, ManagedPolicyCatalog catalog)
+    public static SessionPermissions ForProfileSession(
+        StackTemplate stack, RoleResource role, RolesAnywhereProfileResource profile, ManagedPolicyCatalog catalog, Func<PolicyDocument, PolicyDocument>? pin = null)
     {
-        var name = profile.Name ?? profile.LogicalId;
-        var origin = $"profile {name}";
+        var session = SessionLayer(profile, catalog, pin);
+        return new(role.ConfigName ?? role.LogicalId, Identity(role, catalog, pin), Boundary(stack, role, catalog), session.Count > 0 ? session : null, "profile:" + (profile.Name ?? profile.LogicalId));
+    }
+
+    /// <summary>The profile's session policy and managed session policies, in that order; empty when it has none.</summary>
+    public static List<LayerPolicy> SessionLayer(RolesAnywhereProfileResource profile, ManagedPolicyCatalog catalog, Func<PolicyDocument, PolicyDocument>? pin = null)
+    {
+        var origin = $"profile {profile.Name ?? profile.LogicalId}";
         var session = new List<LayerPolicy>();
         if (profile.SessionPolicy is { } text)
         {
-            session.Add(SessionPolicy(text, origin));
+            session.Add(SessionPolicy(text, origin, pin));
         }
 
         session.AddRange(profile.ManagedPolicyArns.Select(arn => Managed(PolicyLayer.SessionPolicy, arn, catalog, $"{origin} managed")));
-        return new(role.ConfigName ?? role.LogicalId, Identity(role, catalog), Boundary(stack, role, catalog), session.Count > 0 ? session : null, "profile:" + name);
+        return session;
     }
 
     /// <summary>The profile of <paramref name="stack"/> named <paramref name="name"/> (its Name or logical ID).</summary>
     public static RolesAnywhereProfileResource? FindProfile(StackTemplate stack, string name) =>
         stack.RolesAnywhereProfiles.FirstOrDefault(p => p.Name == name) ?? stack.RolesAnywhereProfiles.FirstOrDefault(p => p.LogicalId == name);
 
-    private static List<LayerPolicy> Identity(RoleResource role, ManagedPolicyCatalog catalog)
+    /// <summary>The identity layer: inline policies, this template's managed policies, then the AWS managed ones by ARN.</summary>
+    public static List<LayerPolicy> Identity(RoleResource role, ManagedPolicyCatalog catalog, Func<PolicyDocument, PolicyDocument>? pin = null)
     {
-        var policies = role.PermissionPolicies.Select(p => LayerPolicy.Known(PolicyLayer.Identity, p.Name, Origin(p.Kind), CompiledPolicy.Compile(p.Document, p.Name))).ToList();
+        var policies = role.PermissionPolicies.Select(p => LayerPolicy.Known(PolicyLayer.Identity, p.Name, Origin(p.Kind), CompiledPolicy.Compile(pin is null ? p.Document : pin(p.Document), p.Name))).ToList();
         policies.AddRange(role.ManagedPolicyArns.Select(arn => Managed(PolicyLayer.Identity, arn, catalog, "managed")));
         return policies;
     }
@@ -88,8 +100,21 @@ internal static class SessionPermissionsReader
         }
     }
 
-    private static LayerPolicy SessionPolicy(string text, string origin)
+    private static LayerPolicy SessionPolicy(string text, string origin, Func<PolicyDocument, PolicyDocument>? pin)
     {
+        if (pin is not null)
+        {
+            // Pinned before the symbol test: a template resource in the text is then a stand-in name, not unknown. Text
+            // that is no policy document (a whole-document Fn::Sub) is judged below like any other.
+            try
+            {
+                return LayerPolicy.Known(PolicyLayer.SessionPolicy, "session policy", origin, CompiledPolicy.Compile(pin(PolicyParser.Parse(text)), "session policy"));
+            }
+            catch (PolicyParseException)
+            {
+            }
+        }
+
         if (SymbolicValue.ContainsSymbol(text))
         {
             return LayerPolicy.Unknowable(PolicyLayer.SessionPolicy, "session policy", origin, "the session policy holds a deploy-time value, so its statements are not known offline");

@@ -14,4 +14,7 @@ internal sealed record RolesAnywhereProfileResource(
 
     /// <summary>Managed policies applied to every session, as ARNs (a value the reader could not resolve stays symbolic).</summary>
     public IReadOnlyList<string> ManagedPolicyArns { get; init; } = [];
+
+    /// <summary>The profile's Metadata <c>edgeiam:justifications</c>, keyed by session-policy Sid or managed policy name (EIAM-PERM-007).</summary>
+    public Justifications Justifications { get; init; } = Justifications.None;
 }

@@ -148,7 +148,7 @@ internal static class TemplateReader
                         });
                         break;
                     case "AWS::RolesAnywhere::Profile":
-                        profiles.Add(ReadProfile(id, properties, path));
+                        profiles.Add(ReadProfile(id, resource, properties, path));
                         break;
                     case LaunchTemplateResource.LaunchTemplateType:
                         var data = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("LaunchTemplateData", out var d) ? d : default;
@@ -515,7 +515,7 @@ internal static class TemplateReader
                 path);
         }
 
-        private RolesAnywhereProfileResource ReadProfile(string id, JsonElement properties, string path)
+        private RolesAnywhereProfileResource ReadProfile(string id, JsonElement resource, JsonElement properties, string path)
         {
             var arns = new List<string>();
             var roleIds = new List<string>();
@@ -557,6 +557,7 @@ internal static class TemplateReader
             {
                 SessionPolicy = sessionPolicy,
                 ManagedPolicyArns = managed,
+                Justifications = Justifications.FromMetadata(resource),
             };
         }
 

@@ -37,4 +37,31 @@ public sealed class RolesAnywhereAdHocTests
             ["AttributeMappings"] = Match.Absent(),
         }));
     }
+
+    [Fact]
+    public void ManagedSessionPoliciesAreWrittenAsArns()
+    {
+        var template = AdHocStack.Synthesize("""
+            account: "111111111111"
+            region: eu-west-1
+            rolesAnywhere:
+              trustAnchors:
+                - name: pca
+                  acmPcaArn: arn:aws:acm-pca:eu-west-1:111111111111:certificate-authority/4f2d9c1e-8a7b-4c3d-9e0f-1a2b3c4d5e6f
+              profiles:
+                - name: line
+                  trustAnchors: [pca]
+                  roles: [LineRole]
+                  managedPolicies: [AWSIoTDataAccess, "arn:aws:iam::aws:policy/AmazonKinesisReadOnlyAccess"]
+              roles:
+                - name: LineRole
+                  allowedSubjects: ["plc-*"]
+                  managedPolicies: [AmazonKinesisFullAccess]
+            """);
+        template.HasResourceProperties("AWS::RolesAnywhere::Profile", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ManagedPolicyArns"] = new[] { "arn:aws:iam::aws:policy/AWSIoTDataAccess", "arn:aws:iam::aws:policy/AmazonKinesisReadOnlyAccess" },
+        }));
+    }
 }
+

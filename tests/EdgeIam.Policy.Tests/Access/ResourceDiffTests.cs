@@ -80,9 +80,12 @@ public sealed class ResourceDiffTests
     [Fact]
     public void Session_policies_combine_so_one_removed_next_to_others_narrows_and_one_added_next_to_others_widens()
     {
-        var removed = Diff("dev", head: r => ((JsonArray)Props(r, FactoryLine)["ManagedPolicyArns"]!).RemoveAt(1));
+        // The shipped factory-line profile has no managed session policies: the test gives it two.
+        JsonArray Two() => new("arn:aws:iam::aws:policy/AmazonKinesisFullAccess", "arn:aws:iam::aws:policy/AWSIoTDataAccess");
+        var removed = Diff("dev", @base: r => Props(r, FactoryLine)["ManagedPolicyArns"] = Two(),
+            head: r => Props(r, FactoryLine)["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/AmazonKinesisFullAccess"));
         var added = Diff("prod", head: r => Props(r, EdgeDevice)["ManagedPolicyArns"] = new JsonArray("arn:aws:iam::aws:policy/ReadOnlyAccess"));
-        var last = Diff("dev", head: r => Props(r, FactoryLine).Remove("ManagedPolicyArns"));
+        var last = Diff("dev", @base: r => Props(r, FactoryLine)["ManagedPolicyArns"] = Two());
 
         var profileRemoved = Assert.Single(removed.Changes, c => c.Area == "profile");
         Assert.Equal((ChangeKind.Narrowed, "managed session policy removed: arn:aws:iam::aws:policy/AWSIoTDataAccess"), (profileRemoved.Kind, profileRemoved.Summary));
