@@ -37,6 +37,12 @@ public sealed class EdgeIamStack : Stack
             Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(this).Apply(ManagedPolicy.FromManagedPolicyArn(this, "PermissionsBoundary", boundaryArn));
         }
 
+        // The boundary's document, when the stack file gives it, so the permission side can evaluate the boundary.
+        if (config.PermissionsBoundaryDocument is { } boundaryDocument)
+        {
+            Iam.PermissionsBoundaryMetadata.AddTo(this, boundaryDocument);
+        }
+
         Compute.EdgeCompute.AddTo(this, config);
 
         if (config.Oidc is { } oidc)

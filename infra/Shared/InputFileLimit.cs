@@ -9,12 +9,13 @@ internal sealed record InputFileLimit(string What, long MaxBytes)
     private const long MiB = 1024 * 1024;
 
     /// <summary>
-    /// Stack files and the certificate and CRL files they name. The largest trust anchor certificate data AWS accepts
+    /// Stack files and the certificate, CRL and permissions boundary document files they name. The largest trust anchor certificate data AWS accepts
     /// is 8,000 characters (https://docs.aws.amazon.com/rolesanywhere/latest/APIReference/API_SourceData.html) and the
     /// largest CRL 300,000 bytes (https://docs.aws.amazon.com/rolesanywhere/latest/APIReference/API_ImportCrl.html);
-    /// the shipped stack files are a few KB.
+    /// the shipped stack files are a few KB, and a boundary document holds at most 6,144 characters without whitespace
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
     /// </summary>
-    public static InputFileLimit StackInput { get; } = new("stack file, certificate or CRL", MiB);
+    public static InputFileLimit StackInput { get; } = new("stack file, certificate, CRL or boundary document", MiB);
 
     /// <summary>PEM certificates, bundles and keys read by <c>edgeiam pki</c>.</summary>
     public static InputFileLimit Pem { get; } = new("PEM certificate or key file", MiB);

@@ -26,6 +26,13 @@ public sealed record StackConfig
     /// <summary>Managed-policy ARN set as permissions boundary on every role. Default: no boundary.</summary>
     public string? PermissionsBoundary { get; init; }
 
+    /// <summary>
+    /// The document of a customer managed <see cref="PermissionsBoundary"/> (<c>permissionsBoundaryDocument</c>), so
+    /// the permission side can evaluate the boundary; synth carries it into the template's Metadata. Default: none
+    /// (the boundary is unknown to the engine unless it is an AWS managed policy).
+    /// </summary>
+    public PermissionsBoundaryDocument? PermissionsBoundaryDocument { get; init; }
+
     /// <summary>The VPC and its Wavelength subnets. Default: none (no network resources).</summary>
     public Network.NetworkConfig? Network { get; init; }
 

@@ -13,6 +13,7 @@ internal static partial class StackFileParser
         "protect",
         "tags",
         "permissionsBoundary",
+        PermissionsBoundaryDocumentParser.Key,
         "network",
         "edgeFleets",
         "oidc",
@@ -29,6 +30,7 @@ internal static partial class StackFileParser
         var quotas = AccountQuotasParser.Parse(root);
         var tags = TagRules.Parse(root, "tags");
         var boundary = ParsePermissionsBoundary(root, account, region);
+        var boundaryDocument = PermissionsBoundaryDocumentParser.Parse(root, boundary);
         var (network, wavelengthZones) = Network.NetworkParser.Parse(root, region);
         var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags, quotas);
         var federation = Federation.FederationParser.Parse(root, account, region);
@@ -48,6 +50,7 @@ internal static partial class StackFileParser
             Protect = protect,
             Tags = tags,
             PermissionsBoundary = boundary,
+            PermissionsBoundaryDocument = boundaryDocument,
             Network = network,
             EdgeFleets = edgeFleets,
             Oidc = federation.Oidc,

@@ -35,6 +35,16 @@ public static class EdgeIamMetadata
     /// </summary>
     public const string Assertions = "edgeiam:assertions";
 
+    /// <summary>
+    /// Template Metadata: the permissions boundary document the stack file gives (<c>permissionsBoundaryDocument</c>)
+    /// for its customer managed boundary, <c>{"arn", "file", "document"}</c>: the boundary's ARN as the stack file
+    /// names it, the document's path as written there, and the document as compact JSON text. The engine evaluates it
+    /// only for a role whose <c>PermissionsBoundary</c> is literally that ARN; it is what the stack file says, which
+    /// EdgeIam cannot check against the account offline. Internal: the config loader and synth reach it through
+    /// <c>EdgeIam.Config</c> (<c>PermissionsBoundaryDocument.MetadataKey</c>).
+    /// </summary>
+    internal const string PermissionsBoundary = "edgeiam:permissionsBoundary";
+
     /// <summary>Assertion kinds, the same key in the assertions file and in <see cref="Assertions"/>.</summary>
     public const string CanAssume = "canAssume";
 

@@ -32,12 +32,16 @@ internal sealed class LayerPolicy
 
     public string? Unknown { get; }
 
+    /// <summary>What a reader of a decision must know about where a known policy comes from (a boundary document as given in the stack file); null when nothing.</summary>
+    public string? Caveat { get; private init; }
+
     /// <summary>Per statement: its Resource, NotResource or condition values hold a deploy-time value (<c>${Bucket.Arn}</c>), so whether it matches a literal request cannot be known offline.</summary>
     internal IReadOnlyList<bool> Indeterminate { get; }
 
     public string Label => $"{Origin} {Name}";
 
-    public static LayerPolicy Known(PolicyLayer layer, string name, string origin, CompiledPolicy policy) => new(layer, name, origin, policy, null);
+    public static LayerPolicy Known(PolicyLayer layer, string name, string origin, CompiledPolicy policy, string? caveat = null) =>
+        new(layer, name, origin, policy, null) { Caveat = caveat };
 
     public static LayerPolicy Unknowable(PolicyLayer layer, string name, string origin, string reason) => new(layer, name, origin, null, reason);
 

@@ -63,8 +63,11 @@ internal static class SessionPermissionsReader
     };
 
     /// <summary>
-    /// The boundary layer: null without a boundary. An AWS managed policy is read from the snapshot; any other ARN
-    /// (a customer managed policy of the account, a deploy-time value) is unknown, so nothing it could limit is proved.
+    /// The boundary layer: null without a boundary. This template's managed policy (Ref, or GetAtt PolicyArn) is read
+    /// from the template; an AWS managed policy from the snapshot; a customer managed policy of the account from the
+    /// document the stack file gives, only when the role's boundary (after the reader's intrinsic resolution) is
+    /// literally the ARN that document belongs to. Anything else (another ARN, a deploy-time value, a policy whose
+    /// document depends on deploy-time conditions) is unknown, so nothing it could limit is proved.
     /// </summary>
     private static List<LayerPolicy>? Boundary(StackTemplate stack, RoleResource role, ManagedPolicyCatalog catalog)
     {
@@ -73,14 +76,54 @@ internal static class SessionPermissionsReader
             return null;
         }
 
-        if (SymbolicValue.TryParseReference(arn, out var logicalId, out _)
+        if (SymbolicValue.TryParseReference(arn, out var logicalId, out var attribute)
             && stack.ResourceTypes.TryGetValue(logicalId, out var type) && type == "AWS::IAM::ManagedPolicy")
         {
-            return [LayerPolicy.Unknowable(PolicyLayer.PermissionsBoundary, logicalId, "permissions boundary",
-                $"the boundary is this template's managed policy {logicalId}, which the permission side does not read yet; whatever it would limit is not proved")];
+            return [TemplateBoundary(stack, logicalId, attribute)];
+        }
+
+        if (stack.StackFileBoundary is { } given)
+        {
+            if (string.Equals(given.Arn, arn, StringComparison.Ordinal))
+            {
+                return [LayerPolicy.Known(PolicyLayer.PermissionsBoundary, given.Arn, StackFileOrigin(given), CompiledPolicy.Compile(given.Document, given.Arn),
+                    $"the permissions boundary {given.Arn} is evaluated as given in the stack file ({given.File}); EdgeIam cannot check offline that the account's policy says the same")];
+            }
+
+            // A hand-written role may carry an AWS managed boundary the snapshot knows; any other stays unknown, and says why.
+            var managed = Managed(PolicyLayer.PermissionsBoundary, arn, catalog, "permissions boundary");
+            return managed.Policy is not null
+                ? [managed]
+                : [LayerPolicy.Unknowable(PolicyLayer.PermissionsBoundary, arn, "permissions boundary",
+                    $"the stack file gives the document of {given.Arn} ({given.File}), and this role's boundary is not literally that ARN, so the document is not used; {managed.Unknown}")];
         }
 
         return [Managed(PolicyLayer.PermissionsBoundary, arn, catalog, "permissions boundary")];
+    }
+
+    /// <summary>How a boundary read from the stack file is named in reports: what the stack file says, not what the account holds.</summary>
+    internal static string StackFileOrigin(StackFileBoundary given) => $"customer managed, as given in the stack file ({given.File})";
+
+    private static LayerPolicy TemplateBoundary(StackTemplate stack, string logicalId, string? attribute)
+    {
+        const string Origin = "customer managed (this template)";
+
+        // Ref and GetAtt PolicyArn of an AWS::IAM::ManagedPolicy are its ARN; its other attributes are no ARN.
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values
+        if (attribute is not (null or "PolicyArn"))
+        {
+            return LayerPolicy.Unknowable(PolicyLayer.PermissionsBoundary, logicalId, Origin,
+                $"the boundary is the {attribute} of this template's managed policy {logicalId}, not its ARN (Ref or Fn::GetAtt PolicyArn), so it names no policy IAM would apply");
+        }
+
+        var readings = stack.ManagedPolicies.GetValueOrDefault(logicalId, []);
+        return readings.Count switch
+        {
+            1 => LayerPolicy.Known(PolicyLayer.PermissionsBoundary, readings[0].Name, Origin, CompiledPolicy.Compile(readings[0].Document, readings[0].Name)),
+            0 => LayerPolicy.Unknowable(PolicyLayer.PermissionsBoundary, logicalId, Origin, $"this template's managed policy {logicalId} was not read"),
+            _ => LayerPolicy.Unknowable(PolicyLayer.PermissionsBoundary, readings[0].Name, Origin,
+                $"this template's managed policy {logicalId} has {readings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} readings under its deploy-time conditions (Fn::If), so which document bounds the role is not known offline"),
+        };
     }
 
     private static LayerPolicy Managed(PolicyLayer layer, string arn, ManagedPolicyCatalog catalog, string origin)

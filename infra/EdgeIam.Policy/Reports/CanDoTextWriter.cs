@@ -39,6 +39,11 @@ internal static class CanDoTextWriter
             output.WriteLine($"  note: {CanDoReport.Describe(conditional)} would allow when the request carries {string.Join(" and ", conditional.MissingKeyConditions.Select(CanDoReport.Describe))} (give it with --context)");
         }
 
+        foreach (var caveat in report.Permissions.AllPolicies.Select(p => p.Caveat).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            output.WriteLine($"  note: {caveat}");
+        }
+
         if (report.Evaluation.Outcome == PermissionOutcome.Allowed)
         {
             output.WriteLine("  note: organisation SCPs and RCPs are not in the template; they can only deny further");

@@ -12,6 +12,9 @@ internal static class IamQuotas
     /// <summary>All inline policies of one role together.</summary>
     public const int InlinePolicyCharacters = 10240;
 
+    /// <summary>One managed policy's document (customer managed; a permissions boundary is one).</summary>
+    public const int ManagedPolicyCharacters = 6144;
+
     /// <summary>Managed policies attached to one role (default quota; can be raised to 20).</summary>
     public const int ManagedPoliciesPerRole = 10;
 }

@@ -45,6 +45,15 @@ public sealed class StackTemplate
     /// <summary>The owners' access assertions (Metadata <c>edgeiam:assertions</c>), in file order.</summary>
     internal IReadOnlyList<Assertions.AccessAssertion> Assertions { get; init; } = [];
 
+    /// <summary>
+    /// This template's <c>AWS::IAM::ManagedPolicy</c> documents by logical ID, one per reading of the deploy-time
+    /// conditions its <c>Fn::If</c>s use (usually one), so a role's boundary that references one can be evaluated.
+    /// </summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<PermissionPolicy>> ManagedPolicies { get; init; } = new Dictionary<string, IReadOnlyList<PermissionPolicy>>(StringComparer.Ordinal);
+
+    /// <summary>The boundary document the stack file gives (Metadata <c>edgeiam:permissionsBoundary</c>); null without one.</summary>
+    internal StackFileBoundary? StackFileBoundary { get; init; }
+
     /// <summary>Logical ID to resource type, for every resource.</summary>
     public required IReadOnlyDictionary<string, string> ResourceTypes { get; init; }
 
@@ -100,6 +109,8 @@ public sealed class StackTemplate
         ResourceTypes = ResourceTypes,
         Parameters = Parameters,
         Assertions = assertions,
+        ManagedPolicies = ManagedPolicies,
+        StackFileBoundary = StackFileBoundary,
     };
 
     /// <summary>

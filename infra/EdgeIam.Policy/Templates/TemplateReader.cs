@@ -70,6 +70,7 @@ internal static class TemplateReader
         private readonly Dictionary<string, List<(string SourceId, List<PermissionPolicy> Policies)>> _attached = new(StringComparer.Ordinal);
         private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
         private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<PermissionPolicy>> _managed = new(StringComparer.Ordinal);
 
         public StackTemplate Read()
         {
@@ -206,6 +207,8 @@ internal static class TemplateReader
                 ResourceTypes = _types,
                 Parameters = _parameters,
                 Assertions = Assertions.AssertionReader.Read(root, filePath),
+                ManagedPolicies = _managed,
+                StackFileBoundary = StackFileBoundary.Read(root, filePath),
             };
         }
 
@@ -423,6 +426,7 @@ internal static class TemplateReader
             if (type == "AWS::IAM::ManagedPolicy")
             {
                 _attached["managed:" + id] = [(id, policies)];
+                _managed[id] = policies;
             }
 
             return policies;

@@ -103,7 +103,7 @@ public sealed class InputFileTests : IDisposable
         var big = _files.Regular("huge.yaml", new byte[(1024 * 1024) + 1]);
 
         var error = Assert.Throws<InputFileException>(() => InputFile.ReadAllText(big, InputFileLimit.StackInput));
-        Assert.Contains("a stack file, certificate or CRL may be at most 1 MiB (1048576 bytes)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a stack file, certificate, CRL or boundary document may be at most 1 MiB (1048576 bytes)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,6 +111,30 @@ public sealed class StackCompositionTests
     }
 
     [Fact]
+    public void ABoundaryDocumentTravelsInTheTemplateMetadataWithItsArn()
+    {
+        const string Document = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]\n}\n";
+        var template = AdHocStack.Synthesize(
+            $"account: \"111111111111\"\nregion: eu-west-2\npermissionsBoundary: {Boundary}\npermissionsBoundaryDocument: boundaries/edge.json\n",
+            "documented", new Dictionary<string, string> { ["boundaries/edge.json"] = Document });
+
+        var metadata = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(template.ToJSON()))!["Metadata"]!["edgeiam:permissionsBoundary"]!;
+
+        Assert.Equal(Boundary, (string?)metadata["arn"]);
+        Assert.Equal("boundaries/edge.json", (string?)metadata["file"]);
+        Assert.Equal("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""", (string?)metadata["document"]);
+    }
+
+    [Fact]
+    public void WithoutADocumentTheTemplateHasNoBoundaryMetadata()
+    {
+        var template = AdHocStack.Synthesize($"account: \"111111111111\"\nregion: eu-west-2\npermissionsBoundary: {Boundary}\n", "plain");
+
+        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(template.ToJSON()))!;
+        Assert.Null(json["Metadata"]?["edgeiam:permissionsBoundary"]);
+    }
+
+    [Fact]
     public void StackTakesItsEnvironmentProtectionAndTagsFromConfig()
     {
         var config = AdHocStack.Load("account: \"123456789012\"\nregion: eu-west-2\nprotect: true\ntags:\n  CostCentre: \"42\"\n", "stage");
