@@ -13,7 +13,8 @@ internal static class CanDoTextWriter
         {
             var state = layer.Denied ? "denies" : layer.Allowed ? "allows" : layer.Certain ? "does not allow" : "cannot be proved";
             output.WriteLine($"  {CanDoReport.LayerName(layer.Layer)}: {state}");
-            foreach (var hit in layer.Denies.Concat(layer.Allows))
+            // The statements that decide the layer: its Denies when it denies, else its Allows.
+            foreach (var hit in layer.Denied ? layer.Denies : layer.Allows)
             {
                 output.WriteLine("    " + CanDoReport.Describe(hit));
             }
