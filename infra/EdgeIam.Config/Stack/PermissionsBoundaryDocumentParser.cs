@@ -37,10 +37,15 @@ internal static class PermissionsBoundaryDocumentParser
         var errorsBefore = ErrorCount(root);
         if (!root.Has("permissionsBoundary"))
         {
-            root.Error(Key, "a boundary document needs `permissionsBoundary`, the ARN of the customer managed policy it is the document of",
+            // Without a boundary there is nothing the document could limit: it is ignored (never evaluated), which
+            // cannot widen or narrow any decision, so a warning rather than a refusal (removing the boundary line alone
+            // must still synthesize, and `diff` then reports the boundary's removal as widened).
+            root.Warning(Key, "a boundary document without `permissionsBoundary` is ignored: no role has a boundary for it to describe",
                 "add `permissionsBoundary: arn:aws:iam::<account>:policy/NAME` (the boundary deployed in the account), or remove `permissionsBoundaryDocument`.");
+            return null;
         }
-        else if (arn is not null && arn.Split(':') is [_, _, _, _, "aws", ..])
+
+        if (arn is not null && arn.Split(':') is [_, _, _, _, "aws", ..])
         {
             root.Error(Key, $"{arn} is an AWS managed policy, whose document EdgeIam reads from its snapshot of AWS managed policies; a boundary document is for a customer managed boundary",
                 "remove `permissionsBoundaryDocument`.");

@@ -9,7 +9,9 @@ namespace EdgeIam.Config.Tests.Schema;
 /// </summary>
 public sealed class BoundaryDocumentSchemaTests
 {
-    private static readonly string Prod = File.ReadAllText(Path.Combine(RepositoryPaths.Stacks, "prod.yaml"));
+    // prod.yaml without its own boundary document, so each case adds the one it tests.
+    private static readonly string Prod = string.Join('\n', File.ReadAllText(Path.Combine(RepositoryPaths.Stacks, "prod.yaml")).Split('\n')
+        .Where(l => !l.StartsWith("permissionsBoundaryDocument:", StringComparison.Ordinal)));
 
     private const string ProdBoundary = "permissionsBoundary: arn:aws:iam::111111111111:policy/EdgeIamBoundary\n";
 

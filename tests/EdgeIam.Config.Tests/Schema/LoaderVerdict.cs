@@ -6,7 +6,7 @@ namespace EdgeIam.Config.Tests.Schema;
 
 /// <summary>
 /// Runs the real loader over one corpus file, from disk: the file is written as <c>dev.yaml</c> into a folder of its
-/// own beside a copy of stacks/pki, so certificate paths resolve as they do for the shipped stacks; the folder is
+/// own beside copies of stacks/pki and stacks/boundaries, so certificate and boundary-document paths resolve as they do for the shipped stacks; the folder is
 /// deleted afterwards.
 /// </summary>
 internal static class LoaderVerdict
@@ -16,6 +16,7 @@ internal static class LoaderVerdict
     {
         var folder = Directory.CreateTempSubdirectory("edgeiam-schema-" + caseName + "-").FullName;
         CopyDirectory(Path.Combine(RepositoryPaths.Stacks, "pki"), Path.Combine(folder, "pki"));
+        CopyDirectory(Path.Combine(RepositoryPaths.Stacks, "boundaries"), Path.Combine(folder, "boundaries"));
         var file = Path.Combine(folder, "dev.yaml");
         File.WriteAllText(file, yaml);
         try

@@ -157,7 +157,7 @@ internal static class StackCorpus
             Bad("write-on-all-s3-without-justification", Edit(Dev, DevWriteFrames, "        actions: [s3:DeleteObject]\n        resources: [\"arn:aws:s3:::*\"]\n")),
             Bad("write-on-account-region-without-justification", Edit(Dev, DevWriteFrames, "        actions: [ec2:RebootInstances]\n        resources: [\"arn:aws:ec2:us-east-1:111111111111:*\"]\n")),
             Bad("tags-not-a-mapping", Edit(Dev, "tags:\n  Owner: platform\n  Environment: dev\n", "tags: [platform]\n")),
-            Bad("boundary-document-without-boundary", Edit(Prod, "permissionsBoundary: arn:aws:iam::111111111111:policy/EdgeIamBoundary\n", "permissionsBoundaryDocument: boundaries/edge.json\n")),
+            Ok("boundary-document-without-boundary-is-ignored", Edit(Prod, "permissionsBoundary: arn:aws:iam::111111111111:policy/EdgeIamBoundary\n", string.Empty)),
             Bad("boundary-document-for-an-aws-managed-boundary", Edit(Prod, "permissionsBoundary: arn:aws:iam::111111111111:policy/EdgeIamBoundary\n", "permissionsBoundary: arn:aws:iam::aws:policy/PowerUserAccess\npermissionsBoundaryDocument: boundaries/edge.json\n")),
             Bad("boundary-not-an-arn", Edit(Prod, "permissionsBoundary: arn:aws:iam::111111111111:policy/EdgeIamBoundary", "permissionsBoundary: EdgeIamBoundary")),
             Bad("vpc-cidr-slash-8", Edit(Dev, "  vpcCidr: 10.20.0.0/16", "  vpcCidr: 10.0.0.0/8")),

@@ -76,12 +76,15 @@ public sealed class PermissionsBoundaryDocumentTests
     }
 
     [Fact]
-    public void A_document_without_a_permissions_boundary_is_an_error()
+    public void A_document_without_a_permissions_boundary_is_ignored_with_a_warning()
     {
-        var error = StackFiles.SingleError(StackFiles.Minimal + "permissionsBoundaryDocument: boundaries/edge.json\n", Document(ReadsOnly));
+        var result = StackFiles.Load(StackFiles.Minimal + "permissionsBoundaryDocument: boundaries/missing.json\n");
 
-        Assert.Equal("permissionsBoundaryDocument", error.KeyPath);
-        Assert.Equal("a boundary document needs `permissionsBoundary`, the ARN of the customer managed policy it is the document of", error.Message);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics, d => d.KeyPath == "permissionsBoundaryDocument");
+        Assert.False(warning.IsError);
+        Assert.Equal("a boundary document without `permissionsBoundary` is ignored: no role has a boundary for it to describe", warning.Message);
+        Assert.Null(Assert.Single(result.Stacks).PermissionsBoundaryDocument);
     }
 
     [Fact]
