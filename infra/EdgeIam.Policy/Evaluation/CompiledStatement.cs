@@ -78,6 +78,21 @@ internal sealed class CompiledStatement
         return _resources.MatchesAny(request.Resource ?? "*", request.Context) != _notResource;
     }
 
+    /// <summary>
+    /// Like <see cref="MatchesResource"/>, but a policy variable whose key the request does not carry may take any
+    /// value: could the statement's resource element take the request once it carries those keys? (A NotResource
+    /// value with such a variable already excludes nothing in <see cref="MatchesResource"/>.)
+    /// </summary>
+    public bool CouldMatchResource(AccessRequest request)
+    {
+        if (_resources is null)
+        {
+            return true;
+        }
+
+        return _notResource ? MatchesResource(request) : _resources.CouldMatchAny(request.Resource ?? "*", request.Context);
+    }
+
     public bool ConditionsHold(RequestContext context)
     {
         foreach (var condition in _conditions)
