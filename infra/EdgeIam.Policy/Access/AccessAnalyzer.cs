@@ -74,7 +74,7 @@ public static class AccessAnalyzer
     }
 
     /// <summary>The role's ARN as the session's principal (a placeholder account when the stack's is not fixed).</summary>
-    private static string SessionPrincipalArn(StackTemplate stack, RoleResource role)
+    internal static string SessionPrincipalArn(StackTemplate stack, RoleResource role)
     {
         var account = stack.Environment.Account is { Length: 12 } fixedAccount && fixedAccount.All(char.IsAsciiDigit) ? fixedAccount : "000000000000";
         var name = role.RoleName is { } n && !SymbolicValue.ContainsSymbol(n) ? n : role.LogicalId;
