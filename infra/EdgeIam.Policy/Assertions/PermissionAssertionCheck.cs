@@ -326,7 +326,7 @@ internal static class PermissionAssertionCheck
         new(RequestPrincipal.Parse(AccessAnalyzer.SessionPrincipalArn(stack, role)), action, assertion.Resource, RequestContext.From(assertion.Context));
 
     private static string Who(RoleResource reading, SessionPermissions permissions) =>
-        $"{reading.DisplayName}{(permissions.SessionName is { } s ? $" ({s})" : string.Empty)}{(reading.Branch is { } b ? $" (when {b})" : string.Empty)}";
+        $"{reading.DisplayName}{(permissions.SessionName is { } s ? $" in session {s}" : string.Empty)}{(reading.Branch is { } b ? $" (when {b})" : string.Empty)}";
 
     /// <summary>Why a request is not proved allowed, and the statement that shows it (null when a layer simply has no Allow).</summary>
     private static (string Why, StatementHit? Hit) NotAllowed(PermissionEvaluation evaluation)
