@@ -37,7 +37,7 @@ public static class AccessAssert
     {
         var outcome = EvaluatePermission(stack, role, action, resource, context, session, mustAllow: true);
         return outcome.Problem is null && outcome.Failures.Count == 0
-            ? outcome.Reports[^1]
+            ? outcome.Reports[0]
             : throw new AccessAssertionException($"expected {role} in {stack.StackId} to be allowed {action} on {resource}, but {Why(outcome)}", outcome.Failures.FirstOrDefault()?.Report);
     }
 
@@ -68,7 +68,7 @@ public static class AccessAssert
         ArgumentNullException.ThrowIfNull(resource);
         var keys = (context ?? RequestContext.Empty).Values.Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Key, p.Value)).ToList();
         var assertion = new PermissionAssertion(mustAllow ? "can-do" : "cannot-do", null, new StackFileLine("(C#)", 1, 1), JsonPaths.Root, mustAllow, role, null, session, action, resource, keys);
-        return PermissionAssertionCheck.Evaluate(stack, assertion);
+        return PermissionAssertionCheck.Evaluate(stack, assertion, reports: true);
     }
 
     private static string Why(PermissionAssertionCheck.Outcome outcome) =>

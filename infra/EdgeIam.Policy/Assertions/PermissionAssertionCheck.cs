@@ -45,7 +45,8 @@ internal static class PermissionAssertionCheck
     /// <summary>What a <c>cannotDo</c> request comes to: whether it holds, the evaluation, and why not.</summary>
     internal sealed record Judgement(bool Holds, PermissionEvaluation Evaluation, string? Why, StatementHit? Deciding, PolicyLayer? Layer);
 
-    public static Outcome Evaluate(StackTemplate stack, PermissionAssertion assertion)
+    /// <param name="reports">Keep a <see cref="CanDoReport"/> for every request (for <see cref="AccessAssert"/>); <c>check</c> needs only the failures.</param>
+    public static Outcome Evaluate(StackTemplate stack, PermissionAssertion assertion, bool reports = false)
     {
         var check = ServiceAuthorization.Check(assertion.Action);
         if (!check.IsKnown)
@@ -89,19 +90,19 @@ internal static class PermissionAssertionCheck
         }
 
         var failures = new List<RoleFailure>();
-        var reports = new List<CanDoReport>();
+        var decisions = reports ? new List<CanDoReport>() : null;
         foreach (var (role, trustNote) in roles)
         {
             var failure = assertion.MustAllow
-                ? CanDo(stack, role, profile, assertion, actions[0], reports)
-                : CannotDo(stack, role, profile, assertion, actions, reports);
+                ? CanDo(stack, role, profile, assertion, actions[0], decisions)
+                : CannotDo(stack, role, profile, assertion, actions, decisions);
             if (failure is not null)
             {
                 failures.Add(trustNote is null ? failure : failure with { Message = $"{failure.Message} ({trustNote})" });
             }
         }
 
-        return new Outcome(null, failures, reports);
+        return new Outcome(null, failures, decisions ?? []);
     }
 
     /// <summary>
@@ -243,7 +244,7 @@ internal static class PermissionAssertionCheck
         return (null, roles);
     }
 
-    private static RoleFailure? CanDo(StackTemplate stack, RoleResource role, RolesAnywhereProfileResource? profile, PermissionAssertion assertion, string action, List<CanDoReport> reports)
+    private static RoleFailure? CanDo(StackTemplate stack, RoleResource role, RolesAnywhereProfileResource? profile, PermissionAssertion assertion, string action, List<CanDoReport>? reports)
     {
         foreach (var reading in Readings(role))
         {
@@ -253,10 +254,10 @@ internal static class PermissionAssertionCheck
             }
 
             var permissions = Permissions(stack, reading, profile);
-            var request = Request(stack, reading, action, assertion);
+            var request = Requests(stack, reading, assertion)(action);
             var evaluation = permissions.Evaluate(request);
             var report = new CanDoReport(stack, reading, permissions, evaluation);
-            reports.Add(report);
+            reports?.Add(report);
             if (evaluation.Outcome == PermissionOutcome.Allowed)
             {
                 continue;
@@ -270,7 +271,7 @@ internal static class PermissionAssertionCheck
         return null;
     }
 
-    private static RoleFailure? CannotDo(StackTemplate stack, RoleResource role, RolesAnywhereProfileResource? profile, PermissionAssertion assertion, IReadOnlyList<string> actions, List<CanDoReport> reports)
+    private static RoleFailure? CannotDo(StackTemplate stack, RoleResource role, RolesAnywhereProfileResource? profile, PermissionAssertion assertion, IReadOnlyList<string> actions, List<CanDoReport>? reports)
     {
         foreach (var reading in Readings(role))
         {
@@ -280,12 +281,20 @@ internal static class PermissionAssertionCheck
             }
 
             var permissions = Permissions(stack, reading, profile);
+            var request = Requests(stack, reading, assertion);
             var failing = new List<(string Action, Judgement Judgement, CanDoReport Report)>();
             foreach (var action in actions)
             {
-                var judgement = Judge(permissions, Request(stack, reading, action, assertion), assertion.Resource == "*");
+                if (reports is null && !IdentityCouldAllow(permissions, action.ToLowerInvariant()))
+                {
+                    // No identity Allow names the action and every identity policy is known: implicitly denied,
+                    // whatever the request carries (the judgement would say so too, at the cost of a full evaluation).
+                    continue;
+                }
+
+                var judgement = Judge(permissions, request(action), assertion.Resource == "*");
                 var report = new CanDoReport(stack, reading, permissions, judgement.Evaluation);
-                reports.Add(report);
+                reports?.Add(report);
                 if (!judgement.Holds)
                 {
                     failing.Add((action, judgement, report));
@@ -309,6 +318,9 @@ internal static class PermissionAssertionCheck
         return null;
     }
 
+    private static bool IdentityCouldAllow(SessionPermissions permissions, string normalizedAction) =>
+        permissions.Identity.Any(p => p.Policy is null || p.Policy.Statements.Any(s => !s.IsDeny && s.MatchesAction(normalizedAction)));
+
     /// <summary>A failure when not every deploy-time branch of the role was read: its permissions are not all known.</summary>
     private static RoleFailure? Unread(RoleResource reading, RolesAnywhereProfileResource? profile) =>
         reading.UnreadConditions.Count == 0 ? null
@@ -322,8 +334,14 @@ internal static class PermissionAssertionCheck
             ? SessionPermissionsReader.ForRole(stack, role, ManagedPolicyCatalog.Embedded)
             : SessionPermissionsReader.ForProfileSession(stack, role, profile, ManagedPolicyCatalog.Embedded);
 
-    private static AccessRequest Request(StackTemplate stack, RoleResource role, string action, PermissionAssertion assertion) =>
-        new(RequestPrincipal.Parse(AccessAnalyzer.SessionPrincipalArn(stack, role)), action, assertion.Resource, RequestContext.From(assertion.Context));
+    /// <summary>The requests of the role's session, by action: principal the role's ARN, the assertion's resource and context.</summary>
+    private static Func<string, AccessRequest> Requests(StackTemplate stack, RoleResource role, PermissionAssertion assertion)
+    {
+        var principal = RequestPrincipal.Parse(AccessAnalyzer.SessionPrincipalArn(stack, role));
+        // Built once with the keys derived from the principal, so each request reuses it as it is.
+        var context = new AccessRequest(principal, "sts:GetCallerIdentity", assertion.Resource, RequestContext.From(assertion.Context)).Context;
+        return action => new AccessRequest(principal, action, assertion.Resource, context);
+    }
 
     private static string Who(RoleResource reading, SessionPermissions permissions) =>
         $"{reading.DisplayName}{(permissions.SessionName is { } s ? $" in session {s}" : string.Empty)}{(reading.Branch is { } b ? $" (when {b})" : string.Empty)}";

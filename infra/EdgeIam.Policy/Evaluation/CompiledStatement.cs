@@ -64,8 +64,11 @@ internal sealed class CompiledStatement
         return match == PrincipalMatch.None ? PrincipalMatch.NotExcluded : PrincipalMatch.None;
     }
 
-    public bool MatchesAction(AccessRequest request) =>
-        _actions is null || _actions.MatchesAny(request.NormalizedAction) != _notAction;
+    public bool MatchesAction(AccessRequest request) => MatchesAction(request.NormalizedAction);
+
+    /// <summary>The action test alone, for an action already lower-cased.</summary>
+    public bool MatchesAction(string normalizedAction) =>
+        _actions is null || _actions.MatchesAny(normalizedAction) != _notAction;
 
     /// <summary>Statements without a resource element (trust policies) match any resource.</summary>
     public bool MatchesResource(AccessRequest request)

@@ -530,6 +530,52 @@ public sealed class PermissionAssertionCaseTests
     }
 
     [Fact]
+    public void Check_skips_actions_no_identity_allow_names_without_changing_a_verdict()
+    {
+        // check does not evaluate an action that no identity Allow names (and no identity policy is unknown); the
+        // full evaluation, as AccessAssert runs it, must fail and pass the same assertions with the same messages.
+        var session = Document(Deny(new JsonArray("iam:*"), "*"), Allow("*", "*"));
+        var resources = new JsonObject
+        {
+            ["Narrow"] = Role(null, Allow(new JsonArray("iam:GetRole", "iam:Pass*"), "*"), Deny("iam:PassRole", "*", Cond("StringNotEquals", "aws:SourceVpc", "vpc-1"))),
+            ["NotAction"] = Role(null, new JsonObject { ["Effect"] = "Allow", ["NotAction"] = "iam:Get*", ["Resource"] = "*" }),
+            ["Conditional"] = Role(null, Allow("iam:*", "*", Cond("Bool", "aws:MultiFactorAuthPresent", "true"))),
+            ["Unknown"] = RoleWith(null, null, new JsonArray("arn:aws:iam::111111111111:policy/TeamPolicy")),
+            ["Managed"] = RoleWith(null, null, new JsonArray("arn:aws:iam::aws:policy/ReadOnlyAccess")),
+            ["P"] = Profile("edge-device", session, "Narrow", "Managed"),
+        };
+        var bodies = new List<JsonObject>();
+        foreach (var role in new[] { "Narrow", "NotAction", "Conditional", "Unknown", "Managed" })
+        {
+            bodies.Add(Body(role, "iam:*", "*"));
+            bodies.Add(Body(role, "iam:*", "arn:aws:iam::111111111111:role/x"));
+            bodies.Add(Body(role, "s3:*", "*"));
+        }
+
+        bodies.Add(Body("Narrow", "iam:*", "*", session: "profile:edge-device"));
+        bodies.Add(Body("Managed", "s3:*", "*", session: "profile:edge-device"));
+        var stack = Read(resources, new JsonArray([.. bodies.Select((b, i) => (JsonNode)new JsonObject
+        {
+            ["id"] = "a" + i,
+            ["source"] = new JsonObject { ["file"] = "f", ["line"] = i + 1, ["column"] = 5 },
+            ["cannotDo"] = b.DeepClone(),
+        })]));
+
+        var failing = 0;
+        foreach (var assertion in stack.Assertions.OfType<EdgeIam.Policy.Assertions.PermissionAssertion>())
+        {
+            var fast = EdgeIam.Policy.Assertions.PermissionAssertionCheck.Evaluate(stack, assertion);
+            var full = EdgeIam.Policy.Assertions.PermissionAssertionCheck.Evaluate(stack, assertion, reports: true);
+            Assert.Equal(full.Failures.Select(f => f.Message), fast.Failures.Select(f => f.Message));
+            Assert.NotEmpty(full.Reports);
+            failing += full.Failures.Count > 0 ? 1 : 0;
+        }
+
+        // Both outcomes occur: Narrow's profile session denies iam:*, so that one holds; most of the others fail.
+        Assert.InRange(failing, 1, bodies.Count - 1);
+    }
+
+    [Fact]
     public void A_failure_says_why_the_assertion_exists()
     {
         var assertion = Assertion("cannotDo", Body("R", "iam:PassRole", "*"));
