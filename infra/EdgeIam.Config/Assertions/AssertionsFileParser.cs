@@ -48,7 +48,7 @@ internal static partial class AssertionsFileParser
         var names = stack is null ? null : new Names(
             RoleNames.Of(stack).Select(r => r.Name).ToList(),
             (stack.RolesAnywhere?.TrustAnchors ?? []).Select(a => a.Name).ToList(),
-            (stack.RolesAnywhere?.Profiles ?? []).ToDictionary(p => p.Name, p => p.RoleNames, StringComparer.Ordinal));
+            (stack.RolesAnywhere?.Profiles ?? []).DistinctBy(p => p.Name, StringComparer.Ordinal).ToDictionary(p => p.Name, p => p.RoleNames, StringComparer.Ordinal));
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var items = root.Items("assertions", ItemKeys, item => ParseItem(item, names, ids), required: true,
             fix: "add `assertions:` with at least one entry (see README, \"Access assertions\").");
