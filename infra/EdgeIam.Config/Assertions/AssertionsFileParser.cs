@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EdgeIam.Config.Iam;
 using EdgeIam.Config.Reading;
 using EdgeIam.Config.Stack;
 using EdgeIam.Policy.Evaluation;
 using EdgeIam.Policy.Model;
+using EdgeIam.Policy.Reference;
 using YamlDotNet.RepresentationModel;
 
 namespace EdgeIam.Config.Assertions;
@@ -22,10 +24,13 @@ internal static partial class AssertionsFileParser
 
     internal static readonly KeySet ItemKeys = new(
         "assertions[]", "id", "why", EdgeIamMetadata.CanAssume, EdgeIamMetadata.CannotAssume, EdgeIamMetadata.OnlyAccounts,
-        EdgeIamMetadata.OnlyRolesTrust, EdgeIamMetadata.WebIdentityPins, EdgeIamMetadata.NoRoleAcceptsTrustAnchor);
+        EdgeIamMetadata.OnlyRolesTrust, EdgeIamMetadata.WebIdentityPins, EdgeIamMetadata.NoRoleAcceptsTrustAnchor,
+        EdgeIamMetadata.CanDo, EdgeIamMetadata.CannotDo);
 
     internal static readonly KeySet AssumeKeys = new("assertions[].canAssume", "role", "principal", "action", "context", "device");
     internal static readonly KeySet DeviceKeys = new("assertions[].canAssume.device", "trustAnchor", "commonName");
+    internal static readonly KeySet PermissionKeys = new("assertions[].canDo", "role", "assumableBy", "session", "action", "resource", "context");
+    internal static readonly KeySet CallerKeys = new("assertions[].canDo.assumableBy", "principal", "action", "context", "device");
     internal static readonly KeySet OnlyAccountsKeys = new("assertions[].onlyAccounts", "accounts", "organizations");
     internal static readonly KeySet OnlyRolesTrustKeys = new("assertions[].onlyRolesTrust", "principal", "roles");
     internal static readonly KeySet WebIdentityPinsKeys = new("assertions[].webIdentityPins", "claims");
@@ -40,16 +45,23 @@ internal static partial class AssertionsFileParser
     /// <summary>Parses the file; names are checked against <paramref name="stack"/>, or not at all when it is null (it did not load).</summary>
     public static AssertionsConfig? Parse(MappingReader root, StackConfig? stack)
     {
-        var roles = stack is null ? null : RoleNames.Of(stack).Select(r => r.Name).ToList();
-        var anchors = stack is null ? null : (stack.RolesAnywhere?.TrustAnchors ?? []).Select(a => a.Name).ToList();
+        var names = stack is null ? null : new Names(
+            RoleNames.Of(stack).Select(r => r.Name).ToList(),
+            (stack.RolesAnywhere?.TrustAnchors ?? []).Select(a => a.Name).ToList(),
+            (stack.RolesAnywhere?.Profiles ?? []).DistinctBy(p => p.Name, StringComparer.Ordinal).ToDictionary(p => p.Name, p => p.RoleNames, StringComparer.Ordinal));
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var items = root.Items("assertions", ItemKeys, item => ParseItem(item, roles, anchors, ids), required: true,
+        var items = root.Items("assertions", ItemKeys, item => ParseItem(item, names, ids), required: true,
             fix: "add `assertions:` with at least one entry (see README, \"Access assertions\").");
         return new AssertionsConfig(root.Context.File, items);
     }
 
-    private static AssertionConfig? ParseItem(MappingReader item, List<string>? roles, List<string>? anchors, Dictionary<string, string> ids)
+    /// <summary>What the stack defines, to check names against: roles, trust anchors, and each profile's roles.</summary>
+    private sealed record Names(List<string> Roles, List<string> Anchors, Dictionary<string, IReadOnlyList<string>> Profiles);
+
+    private static AssertionConfig? ParseItem(MappingReader item, Names? names, Dictionary<string, string> ids)
     {
+        var roles = names?.Roles;
+        var anchors = names?.Anchors;
         var id = item.Matching("id", IdPattern(), "an assertion ID (lower-case letters, digits and hyphens, at most 64)",
             "name it, e.g. `id: pull-requests-cannot-deploy-prod`.", required: true);
         if (id is not null && !ids.TryAdd(id, item.Path))
@@ -72,6 +84,7 @@ internal static partial class AssertionsFileParser
         var body = kind switch
         {
             EdgeIamMetadata.CanAssume or EdgeIamMetadata.CannotAssume => item.Section(kind, AssumeKeys, b => Assume(b, roles, anchors)),
+            EdgeIamMetadata.CanDo or EdgeIamMetadata.CannotDo => item.Section(kind, PermissionKeys, b => Permission(b, names, kind == EdgeIamMetadata.CanDo)),
             EdgeIamMetadata.OnlyAccounts => item.Section(kind, OnlyAccountsKeys, OnlyAccounts),
             EdgeIamMetadata.OnlyRolesTrust => item.Section(kind, OnlyRolesTrustKeys, b => OnlyRolesTrust(b, roles)),
             EdgeIamMetadata.WebIdentityPins => item.Section(kind, WebIdentityPinsKeys, WebIdentityPins),
@@ -84,6 +97,19 @@ internal static partial class AssertionsFileParser
     private static JsonObject? Assume(MappingReader body, List<string>? roles, List<string>? anchors)
     {
         var role = Role(body, "role", roles, required: true);
+        var caller = Caller(body, anchors);
+        if (role is null || caller is null)
+        {
+            return null;
+        }
+
+        caller.Insert(0, "role", role);
+        return caller;
+    }
+
+    /// <summary>Who asks to assume a role: <c>principal</c> (with <c>action</c>) or <c>device</c>, and <c>context</c>; the body of canAssume without role.</summary>
+    private static JsonObject? Caller(MappingReader body, List<string>? anchors)
+    {
         var hasDevice = body.Has("device");
         if (hasDevice == body.Has("principal"))
         {
@@ -93,7 +119,7 @@ internal static partial class AssertionsFileParser
         }
 
         var result = new JsonObject();
-        var ok = role is not null;
+        var ok = true;
         if (hasDevice)
         {
             if (body.Has("action"))
@@ -153,7 +179,130 @@ internal static partial class AssertionsFileParser
             result["context"] = context;
         }
 
-        result.Insert(0, "role", role);
+        return ok ? result : null;
+    }
+
+    /// <summary>
+    /// <c>canDo</c>/<c>cannotDo</c>: a request of a role session. <c>role</c> or <c>assumableBy</c> (a caller as
+    /// canAssume takes it, or just its principal spec); <c>session: profile:NAME</c>; one action (canDo) or an action
+    /// pattern (cannotDo); an ARN or <c>*</c>; context.
+    /// </summary>
+    private static JsonObject? Permission(MappingReader body, Names? names, bool mustAllow)
+    {
+        var hasRole = body.Has("role");
+        var hasCaller = body.Has("assumableBy");
+        var ok = true;
+        if (hasRole == hasCaller)
+        {
+            body.Context.Error(body.Node, body.Path, hasRole ? "has both `role` and `assumableBy`" : "names no role",
+                "give `role:` (a role of the stack) or `assumableBy:` (a caller as canAssume takes it: `principal:` with `context:`, or `device:`), not both.");
+            ok = false;
+        }
+
+        var result = new JsonObject();
+        string? role = null;
+        if (hasRole)
+        {
+            role = Role(body, "role", names?.Roles, required: true);
+            ok &= role is not null;
+            result["role"] = role;
+        }
+        else if (hasCaller)
+        {
+            JsonObject? caller;
+            if (body.Value("assumableBy") is YamlScalarNode)
+            {
+                // Shorthand: just the principal spec.
+                var principal = Principal(body, "assumableBy");
+                caller = principal is null ? null : new JsonObject { ["principal"] = principal };
+            }
+            else
+            {
+                caller = body.Section("assumableBy", CallerKeys, b => Caller(b, names?.Anchors));
+            }
+
+            ok &= caller is not null;
+            result["assumableBy"] = caller;
+        }
+
+        if (body.String("session") is { } session)
+        {
+            const string Prefix = "profile:";
+            var profiles = names?.Profiles;
+            var listed = profiles is null ? "" : profiles.Count == 0 ? "the stack defines no Roles Anywhere profile." : $"sessions: {string.Join(", ", profiles.Keys.Select(p => Prefix + p))}.";
+            if (!session.StartsWith(Prefix, StringComparison.Ordinal) || session.Length == Prefix.Length)
+            {
+                body.Error("session", $"'{session}' is not profile:NAME", $"write the Roles Anywhere profile whose session to check, e.g. `session: profile:edge-device`, or leave it out for the role on its own. {listed}".TrimEnd());
+                ok = false;
+            }
+            else if (profiles is not null && !profiles.ContainsKey(session[Prefix.Length..]))
+            {
+                var nearest = KeySuggester.Nearest(session[Prefix.Length..], [.. profiles.Keys]);
+                body.Error("session", $"the stack has no Roles Anywhere profile '{session[Prefix.Length..]}'",
+                    (nearest is not null ? $"did you mean 'profile:{nearest}'? " : string.Empty) + listed);
+                ok = false;
+            }
+            else if (profiles is not null && role is not null && !profiles[session[Prefix.Length..]].Contains(role, StringComparer.Ordinal))
+            {
+                var profileRoles = profiles[session[Prefix.Length..]];
+                body.Error("session", $"profile {session[Prefix.Length..]} does not list role {role}, so it vends it no session",
+                    $"name a profile that lists {role}, add {role} to the profile's roles, or check one of its roles: {string.Join(", ", profileRoles)}.");
+                ok = false;
+            }
+            else
+            {
+                result["session"] = session;
+            }
+        }
+
+        var action = body.String("action", required: true, fix: mustAllow
+            ? "name the action to check, e.g. `action: s3:PutObject`."
+            : "name the action to check, e.g. `action: iam:PassRole`, or a pattern such as `iam:*` (every matching action is checked).");
+        if (action is not null)
+        {
+            var check = ServiceAuthorization.Check(action);
+            if (!check.IsWellFormed)
+            {
+                body.Error("action", check.Message!, check.Fix!);
+                action = null;
+            }
+            else if (ActionReferenceCheck.Problem(action) is { } problem)
+            {
+                body.Error("action", problem.Message, problem.Fix);
+                action = null;
+            }
+            else if (mustAllow && action.AsSpan().IndexOfAny('*', '?') >= 0)
+            {
+                body.Error("action", $"'{action}' is a pattern; canDo checks one request",
+                    $"name one action (e.g. {string.Join(", ", ServiceAuthorization.Expand(action).Take(3))}); a pattern is for cannotDo, which checks every action it matches.");
+                action = null;
+            }
+        }
+
+        ok &= action is not null;
+        result["action"] = action;
+        var resource = body.String("resource", required: true, fix: "give the resource's ARN, e.g. `resource: arn:aws:s3:::bucket/key`, or \"*\" (in quotes).");
+        if (resource is not null && resource != "*" && !ResourceArnPattern().IsMatch(resource))
+        {
+            body.Error("resource", $"'{resource}' is not an ARN or *",
+                resource.Contains('*', StringComparison.Ordinal) || resource.Contains('?', StringComparison.Ordinal)
+                    ? "write one resource: a request names an ARN without wildcards; \"*\" alone means any resource for cannotDo."
+                    : "write the full ARN (arn:partition:service:region:account:resource, e.g. arn:aws:s3:::bucket/key), or \"*\" (in quotes).");
+            resource = null;
+        }
+
+        ok &= resource is not null;
+        result["resource"] = resource;
+        var context = Context(body);
+        if (context is null)
+        {
+            ok = false;
+        }
+        else if (context.Count > 0)
+        {
+            result["context"] = context;
+        }
+
         return ok ? result : null;
     }
 
@@ -336,6 +485,10 @@ internal static partial class AssertionsFileParser
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+
+    /// <summary>arn:partition:service:region:account:resource (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html), one resource: no wildcards, no spaces.</summary>
+    [GeneratedRegex(@"^arn:[a-z][a-z0-9-]*:[a-z0-9][a-z0-9-]*:[a-z0-9-]*:[0-9]{0,12}:[^\s*?]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResourceArnPattern();
 
     [GeneratedRegex(@"^[^\r\n]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex CommonNamePattern();

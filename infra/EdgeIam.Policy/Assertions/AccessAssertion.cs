@@ -33,6 +33,49 @@ internal sealed record AssumeAssertion(
     DeviceRequest? Device) : AccessAssertion(Id, Why, Source, JsonPath)
 {
     public override string Kind => MustAllow ? Model.EdgeIamMetadata.CanAssume : Model.EdgeIamMetadata.CannotAssume;
+
+    /// <summary>Who asks: the assertion without its role.</summary>
+    public AssumeCaller Caller => new(Principal, Action, Context, Device);
+}
+
+/// <summary>
+/// Who asks to assume a role: a caller spec (<c>can-assume --principal</c>) with its action and context, or a Roles
+/// Anywhere device. The body of <c>canAssume</c> without <c>role</c>; the <c>assumableBy</c> of <c>canDo</c>/<c>cannotDo</c>.
+/// </summary>
+internal sealed record AssumeCaller(
+    string? Principal,
+    string? Action,
+    IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Context,
+    DeviceRequest? Device)
+{
+    /// <summary>For messages: <c>oidc:token.actions.githubusercontent.com</c>, <c>a device of trust anchor edge-ca (CN sensor-1)</c>.</summary>
+    public string Label => Device is { } d
+        ? $"a device of trust anchor {d.TrustAnchor}{(d.CommonName is { } cn ? $" (CN {cn})" : string.Empty)}"
+        : Principal!;
+}
+
+/// <summary>
+/// <c>canDo</c> / <c>cannotDo</c>: a request of a role session (the role on its own, or a Roles Anywhere profile's
+/// session) that must be proved allowed, or must be proved impossible. <see cref="Role"/> names one role;
+/// <see cref="AssumableBy"/> instead stands for every role whose trust lets that caller in (or cannot be proved to
+/// keep it out). <see cref="Action"/> may be a pattern for <c>cannotDo</c> (every matching action is checked), and
+/// <see cref="Resource"/> <c>*</c> means "any resource" for <c>cannotDo</c> and the literal request resource <c>*</c>
+/// for <c>canDo</c> (as <c>can-do --resource "*"</c>).
+/// </summary>
+internal sealed record PermissionAssertion(
+    string Id,
+    string? Why,
+    StackFileLine Source,
+    string JsonPath,
+    bool MustAllow,
+    string? Role,
+    AssumeCaller? AssumableBy,
+    string? Session,
+    string Action,
+    string Resource,
+    IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Context) : AccessAssertion(Id, Why, Source, JsonPath)
+{
+    public override string Kind => MustAllow ? Model.EdgeIamMetadata.CanDo : Model.EdgeIamMetadata.CannotDo;
 }
 
 /// <summary>A Roles Anywhere CreateSession by a certificate issued under <paramref name="TrustAnchor"/> (a stack-file name).</summary>

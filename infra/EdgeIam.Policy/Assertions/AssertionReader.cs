@@ -16,6 +16,7 @@ internal static class AssertionReader
     [
         EdgeIamMetadata.CanAssume, EdgeIamMetadata.CannotAssume, EdgeIamMetadata.OnlyAccounts,
         EdgeIamMetadata.OnlyRolesTrust, EdgeIamMetadata.WebIdentityPins, EdgeIamMetadata.NoRoleAcceptsTrustAnchor,
+        EdgeIamMetadata.CanDo, EdgeIamMetadata.CannotDo,
     ];
 
     /// <summary>The assertions of a JSON array in the Metadata form (given instead of the template's own).</summary>
@@ -98,6 +99,8 @@ internal static class AssertionReader
 
                     return new AssumeAssertion(id, why, source, path, kind == EdgeIamMetadata.CanAssume, String(body, "role", bodyPath)!, principal,
                         String(body, "action", bodyPath, optional: true), Context(body, bodyPath), device);
+                case EdgeIamMetadata.CanDo or EdgeIamMetadata.CannotDo:
+                    return Permission(id, why, source, path, kind == EdgeIamMetadata.CanDo, body, bodyPath);
                 case EdgeIamMetadata.OnlyAccounts:
                     Keys(body, bodyPath, ["accounts", "organizations"]);
                     return new OnlyAccountsAssertion(id, why, source, path, Strings(body, "accounts", bodyPath, optional: true), Strings(body, "organizations", bodyPath, optional: true));
@@ -112,6 +115,39 @@ internal static class AssertionReader
                     Keys(body, bodyPath, ["trustAnchor"]);
                     return new NoRoleAcceptsTrustAnchorAssertion(id, why, source, path, String(body, "trustAnchor", bodyPath)!);
             }
+        }
+
+        private PermissionAssertion Permission(string id, string? why, StackFileLine source, string path, bool mustAllow, JsonElement body, string bodyPath)
+        {
+            Keys(body, bodyPath, ["role", "assumableBy", "session", "action", "resource", "context"]);
+            var role = String(body, "role", bodyPath, optional: true);
+            AssumeCaller? caller = null;
+            if (body.TryGetProperty("assumableBy", out var by))
+            {
+                var byPath = JsonPaths.Property(bodyPath, "assumableBy");
+                Keys(by, byPath, ["principal", "action", "context", "device"]);
+                var device = by.TryGetProperty("device", out var d) ? Device(d, JsonPaths.Property(byPath, "device")) : null;
+                var principal = String(by, "principal", byPath, optional: true);
+                if ((device is null) == (principal is null))
+                {
+                    throw Error(byPath, "needs exactly one of \"principal\" and \"device\"");
+                }
+
+                if (device is not null && by.TryGetProperty("action", out _))
+                {
+                    throw Error(JsonPaths.Property(byPath, "action"), "a device's request is fixed; \"action\" goes with \"principal\" only");
+                }
+
+                caller = new AssumeCaller(principal, String(by, "action", byPath, optional: true), Context(by, byPath), device);
+            }
+
+            if ((role is null) == (caller is null))
+            {
+                throw Error(bodyPath, "needs exactly one of \"role\" and \"assumableBy\"");
+            }
+
+            return new PermissionAssertion(id, why, source, path, mustAllow, role, caller, String(body, "session", bodyPath, optional: true),
+                String(body, "action", bodyPath)!, String(body, "resource", bodyPath)!, Context(body, bodyPath));
         }
 
         private DeviceRequest Device(JsonElement device, string path)

@@ -34,39 +34,46 @@ internal static class AssumeAssertionCheck
             return new Outcome(null, $"the stack has no role '{assertion.Role}' (roles: {string.Join(", ", stack.Roles.Select(r => r.ConfigName ?? r.LogicalId))})", []);
         }
 
-        var requests = new List<AccessRequest>();
-        if (assertion.Device is { } device)
+        return Evaluate(stack, role, assertion.Caller);
+    }
+
+    /// <summary>The caller's requests to assume <paramref name="role"/>, each decided by the role's trust (every branch reading).</summary>
+    public static Outcome Evaluate(StackTemplate stack, RoleResource role, AssumeCaller caller)
+    {
+        var (problem, requests) = Requests(stack, caller);
+        return problem is not null
+            ? new Outcome(role, problem, [])
+            : new Outcome(role, null, [.. requests.Select(r => CanAssumeReport.From(stack, role, r, role.EvaluateTrust(r, stack.Environment.Account)))]);
+    }
+
+    /// <summary>The assume-role requests of <paramref name="caller"/>, or why there are none (an unknown trust anchor, a principal that does not parse).</summary>
+    public static (string? Problem, IReadOnlyList<AccessRequest> Requests) Requests(StackTemplate stack, AssumeCaller caller)
+    {
+        if (caller.Device is { } device)
         {
             var anchor = stack.TrustAnchors.FirstOrDefault(a => a.IsNamed(device.TrustAnchor));
             if (anchor is null)
             {
-                return new Outcome(role, $"the stack has no trust anchor '{device.TrustAnchor}'", []);
+                return ($"the stack has no trust anchor '{device.TrustAnchor}'", []);
             }
 
-            var context = new List<KeyValuePair<string, IReadOnlyList<string>>>(assertion.Context);
+            var context = new List<KeyValuePair<string, IReadOnlyList<string>>>(caller.Context);
             if (device.CommonName is { } cn)
             {
                 context.Add(new("aws:PrincipalTag/x509Subject/CN", [cn]));
             }
 
-            requests.AddRange(AccessRequest.RolesAnywhereSession(anchor.ArnSymbol, context, stack.Environment.Account));
+            return (null, AccessRequest.RolesAnywhereSession(anchor.ArnSymbol, context, stack.Environment.Account));
         }
-        else
+
+        try
         {
-            RequestPrincipal caller;
-            try
-            {
-                caller = RequestPrincipal.Parse(assertion.Principal!);
-            }
-            catch (FormatException ex)
-            {
-                return new Outcome(role, $"principal '{assertion.Principal}': {ex.Message}", []);
-            }
-
-            requests.Add(AccessRequest.AssumeRole(caller, assertion.Action, RequestContext.From(assertion.Context)));
+            return (null, [AccessRequest.AssumeRole(RequestPrincipal.Parse(caller.Principal!), caller.Action, RequestContext.From(caller.Context))]);
         }
-
-        return new Outcome(role, null, [.. requests.Select(r => CanAssumeReport.From(stack, role, r, role.EvaluateTrust(r, stack.Environment.Account)))]);
+        catch (FormatException ex)
+        {
+            return ($"principal '{caller.Principal}': {ex.Message}", []);
+        }
     }
 
     /// <summary>One sentence on why (see <see cref="CanAssumeReport.Explain"/>).</summary>

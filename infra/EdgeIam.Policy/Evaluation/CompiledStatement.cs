@@ -64,8 +64,11 @@ internal sealed class CompiledStatement
         return match == PrincipalMatch.None ? PrincipalMatch.NotExcluded : PrincipalMatch.None;
     }
 
-    public bool MatchesAction(AccessRequest request) =>
-        _actions is null || _actions.MatchesAny(request.NormalizedAction) != _notAction;
+    public bool MatchesAction(AccessRequest request) => MatchesAction(request.NormalizedAction);
+
+    /// <summary>The action test alone, for an action already lower-cased.</summary>
+    public bool MatchesAction(string normalizedAction) =>
+        _actions is null || _actions.MatchesAny(normalizedAction) != _notAction;
 
     /// <summary>Statements without a resource element (trust policies) match any resource.</summary>
     public bool MatchesResource(AccessRequest request)
@@ -76,6 +79,21 @@ internal sealed class CompiledStatement
         }
 
         return _resources.MatchesAny(request.Resource ?? "*", request.Context) != _notResource;
+    }
+
+    /// <summary>
+    /// Like <see cref="MatchesResource"/>, but a policy variable whose key the request does not carry may take any
+    /// value: could the statement's resource element take the request once it carries those keys? (A NotResource
+    /// value with such a variable already excludes nothing in <see cref="MatchesResource"/>.)
+    /// </summary>
+    public bool CouldMatchResource(AccessRequest request)
+    {
+        if (_resources is null)
+        {
+            return true;
+        }
+
+        return _notResource ? MatchesResource(request) : _resources.CouldMatchAny(request.Resource ?? "*", request.Context);
     }
 
     public bool ConditionsHold(RequestContext context)

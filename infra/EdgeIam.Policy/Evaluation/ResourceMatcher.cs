@@ -12,4 +12,7 @@ internal sealed class ResourceMatcher
         _patterns = new(resources.Values, variablesEnabled, ArnPattern.Compile, ArnPattern.FromMasked);
 
     public bool MatchesAny(string resource, RequestContext context) => _patterns.MatchAny(resource, context) == ValueMatch.Match;
+
+    /// <summary>True when some pattern could match once the request also carries the variables' keys it lacks.</summary>
+    public bool CouldMatchAny(string resource, RequestContext context) => _patterns.CouldMatchAny(resource, context);
 }

@@ -61,4 +61,33 @@ internal sealed class VariablePatternList<TPattern>
 
         return unresolved ? ValueMatch.Unresolved : ValueMatch.NoMatch;
     }
+
+    /// <summary>
+    /// True when some value could match once the request also carries the keys of the variables it lacks (see
+    /// <see cref="VariableTemplate.TryResolveOpen"/>); equal to a <see cref="ValueMatch.Match"/> of
+    /// <see cref="MatchAny"/> when the request carries every variable's key.
+    /// </summary>
+    public bool CouldMatchAny(string value, RequestContext context)
+    {
+        for (var i = 0; i < _patterns.Length; i++)
+        {
+            var pattern = _patterns[i];
+            if (pattern is null)
+            {
+                if (!_templates[i]!.TryResolveOpen(context, out var text, out var mask))
+                {
+                    continue;
+                }
+
+                pattern = _fromResolved(text, mask);
+            }
+
+            if (pattern.IsMatch(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

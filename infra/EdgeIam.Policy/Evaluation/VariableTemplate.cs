@@ -55,7 +55,7 @@ internal sealed class VariableTemplate
             else if (TryParseVariable(body, out var key, out var defaultValue))
             {
                 Flush(parts, literal);
-                parts.Add(new Part(string.Empty, WildcardsActive: false, key, defaultValue));
+                parts.Add(new Part(string.Empty, WildcardsActive: false, key, defaultValue) { VariableName = VariableNameOf(body) });
             }
             else
             {
@@ -86,6 +86,59 @@ internal sealed class VariableTemplate
                 value = part.Text;
             }
             else if (context.TryGetValues(part.VariableKey, out var values) && values.Length == 1)
+            {
+                value = values[0];
+            }
+            else if (part.Default is not null)
+            {
+                value = part.Default;
+            }
+            else
+            {
+                text = string.Empty;
+                wildcardMask = [];
+                return false;
+            }
+
+            builder.Append(value);
+            for (var c = 0; c < value.Length; c++)
+            {
+                mask.Add(active);
+            }
+        }
+
+        text = builder.ToString();
+        wildcardMask = [.. mask];
+        return true;
+    }
+
+    /// <summary>The condition keys of the variables in the value, as written, e.g. <c>aws:PrincipalTag/x509Subject/CN</c>.</summary>
+    public IEnumerable<string> VariableNames => _parts.Where(p => p.VariableKey is not null).Select(p => p.VariableName!);
+
+    /// <summary>
+    /// Substitutes the variables the request carries (one value each) and turns every variable whose key the request
+    /// does not carry into a live <c>*</c>: the value as it could match once the request carries that key, whatever
+    /// its value. A carried key with several values has no single value and fails as in <see cref="TryResolve"/>. For
+    /// "could this statement apply to a request that also carried other keys" (access assertions), never for a decision.
+    /// </summary>
+    public bool TryResolveOpen(RequestContext context, out string text, out bool[] wildcardMask)
+    {
+        var builder = new StringBuilder();
+        var mask = new List<bool>();
+        foreach (var part in _parts)
+        {
+            string value;
+            var active = part.WildcardsActive;
+            if (part.VariableKey is null)
+            {
+                value = part.Text;
+            }
+            else if (!context.TryGetValues(part.VariableKey, out var values) || values.Length == 0)
+            {
+                value = "*";
+                active = true;
+            }
+            else if (values.Length == 1)
             {
                 value = values[0];
             }
@@ -176,5 +229,16 @@ internal sealed class VariableTemplate
         }
     }
 
-    private readonly record struct Part(string Text, bool WildcardsActive, string? VariableKey, string? Default);
+    /// <summary>The key of a variable's body (<c>aws:username, 'none'</c>) as written.</summary>
+    private static string VariableNameOf(string body)
+    {
+        var comma = body.IndexOf(',', StringComparison.Ordinal);
+        return (comma >= 0 ? body[..comma] : body).Trim();
+    }
+
+    private readonly record struct Part(string Text, bool WildcardsActive, string? VariableKey, string? Default)
+    {
+        /// <summary>The variable's key as written (for messages); <see cref="VariableKey"/> is lower case.</summary>
+        public string? VariableName { get; init; }
+    }
 }

@@ -63,6 +63,12 @@ public static class EdgeIamMetadata
     /// <inheritdoc cref="CanAssume"/>
     public const string NoRoleAcceptsTrustAnchor = "noRoleAcceptsTrustAnchor";
 
+    /// <inheritdoc cref="CanAssume"/>
+    public const string CanDo = "canDo";
+
+    /// <inheritdoc cref="CanAssume"/>
+    public const string CannotDo = "cannotDo";
+
     /// <summary>Whether <paramref name="key"/> lies in EdgeIam's namespace (any case).</summary>
     public static bool IsReserved(string key)
     {

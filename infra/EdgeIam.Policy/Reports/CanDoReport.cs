@@ -73,5 +73,5 @@ public sealed class CanDoReport
     internal static string Describe(StatementHit hit) =>
         $"{hit.Policy.Label}: {hit.Statement.Effect} {hit.Statement.Label} ({hit.Statement.JsonPath})";
 
-    internal static string Describe(ConditionClause clause) => $"{clause.Operator} {clause.Key} {string.Join(", ", clause.Values)}";
+    internal static string Describe(ConditionClause clause) => $"{clause.Operator.Name} {clause.Key} {string.Join(", ", clause.Values)}";
 }

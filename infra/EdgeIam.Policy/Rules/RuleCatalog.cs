@@ -42,6 +42,8 @@ internal static class RuleCatalog
         new Assertions.OnlyRolesTrustAssertionRule(),
         new Assertions.WebIdentityPinsAssertionRule(),
         new Assertions.NoRoleAcceptsTrustAnchorAssertionRule(),
+        new Assertions.CanDoAssertionRule(),
+        new Assertions.CannotDoAssertionRule(),
     ];
 
     public static PolicyRule? Find(string id) => All.FirstOrDefault(r => r.Descriptor.Id == id);

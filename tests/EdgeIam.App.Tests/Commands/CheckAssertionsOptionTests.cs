@@ -45,7 +45,7 @@ public sealed class CheckAssertionsOptionTests
     {
         var result = CliRunner.Run("check", "--assembly", Assembly, "--stack", "prod", "--assertions", Path.Combine(CliRunner.RepositoryRoot, "stacks", "prod.assertions.yaml"));
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("assertions: 8 held, 0 failed", result.Out, StringComparison.Ordinal);
+        Assert.Contains("assertions: 11 held, 0 failed", result.Out, StringComparison.Ordinal);
     }
 
     [Theory]

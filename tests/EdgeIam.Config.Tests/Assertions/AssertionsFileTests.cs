@@ -106,6 +106,107 @@ public sealed class AssertionsFileTests
         Assert.False(string.IsNullOrWhiteSpace(error.Fix));
     }
 
+    /// <summary><see cref="Stack"/> with a Roles Anywhere trust anchor, profile and role, for the permission kinds.</summary>
+    private const string DeviceStack = Stack + """
+
+        rolesAnywhere:
+          trustAnchors:
+            - name: fleet-pca
+              acmPcaArn: arn:aws:acm-pca:us-east-1:111111111111:certificate-authority/4f2d9c1e-8a7b-4c3d-9e0f-1a2b3c4d5e6f
+          profiles:
+            - name: edge-device
+              trustAnchors: [fleet-pca]
+              roles: [EdgeDeviceRole]
+          roles:
+            - name: EdgeDeviceRole
+              allowedSubjects: ["camera-*"]
+        """;
+
+    private static Diagnostics.ConfigDiagnostic SingleDeviceStackError(string assertions)
+    {
+        var errors = Load(assertions, DeviceStack).Diagnostics.Where(d => d.IsError).ToList();
+        Assert.True(errors.Count == 1, "expected exactly one error, got:\n" + string.Join("\n", errors));
+        Assert.Equal(AssertionsPath, errors[0].File);
+        Assert.True(errors[0].Line > 0 && errors[0].Column > 0, errors[0].ToString());
+        return errors[0];
+    }
+
+    private const string Do = "assertions:\n  - id: a\n    cannotDo:\n";
+
+    [Theory]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      assumableBy: oidc:token.actions.githubusercontent.com\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo", "has both `role` and `assumableBy`")]
+    [InlineData(Do + "      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo", "names no role")]
+    [InlineData(Do + "      role: EdgeDeviceRol\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.role", "did you mean 'EdgeDeviceRole'?")]
+    [InlineData(Do + "      role: [EdgeDeviceRole]\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.role", "expected a single value")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      session: profile:edge-devic\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.session", "did you mean 'profile:edge-device'?")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      session: edge-device\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.session", "is not profile:NAME")]
+    [InlineData(Do + "      role: GitHubDeploy\n      session: profile:edge-device\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.session", "does not list role GitHubDeploy")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      resource: \"*\"\n", "assertions[0].cannotDo.action", "required")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: iam\n      resource: \"*\"\n", "assertions[0].cannotDo.action", "not service:action")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: s3:PutObjcet\n      resource: \"*\"\n", "assertions[0].cannotDo.action", "s3:PutObject")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: iam:Nothing*\n      resource: \"*\"\n", "assertions[0].cannotDo.action", "iam:Nothing*")]
+    [InlineData("assertions:\n  - id: a\n    canDo:\n      role: EdgeDeviceRole\n      action: s3:Put*\n      resource: \"*\"\n", "assertions[0].canDo.action", "is a pattern; canDo checks one request")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: iam:PassRole\n", "assertions[0].cannotDo.resource", "required")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: iam:PassRole\n      resource: bucket/key\n", "assertions[0].cannotDo.resource", "is not an ARN or *")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: s3:PutObject\n      resource: arn:aws:s3:::bucket/*\n", "assertions[0].cannotDo.resource", "a request names an ARN without wildcards")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: s3:PutObject\n      resource: { arn: x }\n", "assertions[0].cannotDo.resource", "expected a single value")]
+    [InlineData(Do + "      role: EdgeDeviceRole\n      action: iam:PassRole\n      resource: \"*\"\n      context: {}\n", "assertions[0].cannotDo.context", "empty mapping")]
+    [InlineData(Do + "      assumableBy: nobody\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy", "")]
+    [InlineData(Do + "      assumableBy:\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy", "null")]
+    [InlineData(Do + "      assumableBy: { principal: nobody }\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy.principal", "")]
+    [InlineData(Do + "      assumableBy: {}\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy", "names no caller")]
+    [InlineData(Do + "      assumableBy: { principal: \"222222222222\", device: { trustAnchor: fleet-pca } }\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy", "both")]
+    [InlineData(Do + "      assumableBy: { device: { trustAnchor: fleet-pc } }\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy.device.trustAnchor", "did you mean 'fleet-pca'?")]
+    [InlineData(Do + "      assumableBy: { device: { trustAnchor: fleet-pca }, action: sts:AssumeRole }\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy.action", "a device's request is fixed")]
+    [InlineData(Do + "      assumableBy: { principal: \"222222222222\", action: s3:GetObject }\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy.action", "not an action a trust policy decides")]
+    [InlineData(Do + "      assumableBy: [oidc:token.actions.githubusercontent.com]\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.assumableBy", "expected a mapping")]
+    public void A_permission_assertion_that_would_test_nothing_is_an_error_at_its_line(string assertions, string keyPath, string message)
+    {
+        var error = SingleDeviceStackError(assertions);
+        Assert.Equal(keyPath, error.KeyPath);
+        Assert.Contains(message, error.Message + " " + error.Fix, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(error.Fix));
+    }
+
+    [Fact]
+    public void A_misspelt_permission_key_is_an_error_with_the_nearest_known_key()
+    {
+        var errors = Load(Do + "      role: EdgeDeviceRole\n      actions: iam:PassRole\n      resource: \"*\"\n", DeviceStack).Diagnostics.Where(d => d.IsError).ToList();
+        Assert.Contains(errors, e => e.KeyPath == "assertions[0].cannotDo.actions" && e.Fix.Contains("did you mean `action`?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Permission_kinds_reach_the_metadata_exactly_as_written_with_the_shorthand_spelt_out()
+    {
+        var result = Load("""
+            assertions:
+              - id: devices-cannot-touch-iam
+                cannotDo:
+                  assumableBy:
+                    device: { trustAnchor: fleet-pca, commonName: camera-7 }
+                  session: profile:edge-device
+                  action: iam:*
+                  resource: "*"
+                  context: { aws:PrincipalTag/x509Subject/CN: camera-7 }
+              - id: accounts-cannot-pass-roles
+                cannotDo: { assumableBy: "222222222222", action: iam:PassRole, resource: "*" }
+              - id: devices-write-their-prefix
+                canDo:
+                  role: EdgeDeviceRole
+                  action: s3:PutObject
+                  resource: arn:aws:s3:::edge-telemetry/devices/camera-7/frame.jpg
+            """, DeviceStack);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var assertions = Assert.Single(result.Stacks).Assertions!;
+        var metadata = new JsonArray([.. assertions.Assertions.Select(a => (JsonNode)a.ToMetadata(assertions.File))]);
+        Assert.Equal(
+            """
+            [{"id":"devices-cannot-touch-iam","source":{"file":"stacks/dev.assertions.yaml","line":2,"column":5},"cannotDo":{"assumableBy":{"device":{"trustAnchor":"fleet-pca","commonName":"camera-7"}},"session":"profile:edge-device","action":"iam:*","resource":"*","context":{"aws:PrincipalTag/x509Subject/CN":["camera-7"]}}},{"id":"accounts-cannot-pass-roles","source":{"file":"stacks/dev.assertions.yaml","line":10,"column":5},"cannotDo":{"assumableBy":{"principal":"222222222222"},"action":"iam:PassRole","resource":"*"}},{"id":"devices-write-their-prefix","source":{"file":"stacks/dev.assertions.yaml","line":12,"column":5},"canDo":{"role":"EdgeDeviceRole","action":"s3:PutObject","resource":"arn:aws:s3:::edge-telemetry/devices/camera-7/frame.jpg"}}]
+            """,
+            metadata.ToJsonString());
+    }
+
     [Theory]
     [InlineData("assertion:\n  - id: x\n", "assertion", "did you mean `assertions`?")]
     [InlineData("assertions:\n  - id: a\n    cannAssume: { role: GitHubDeploy }\n", "assertions[0].cannAssume", "did you mean `canAssume`?")]

@@ -46,4 +46,36 @@ public sealed class AccessAssertExampleTests(SynthesizedStacks stacks)
         Assert.True(failure.Report!.Allowed);
         Assert.Throws<AccessAssertionException>(() => AccessAssert.CanAssume(Prod, "NoSuchRole", Token("x", "y")));
     }
+
+    private StackTemplate Dev => stacks.Assembly.FindStack("dev")!;
+
+    private static RequestContext Device(string cn) => RequestContext.Of(("aws:PrincipalTag/x509Subject/CN", cn));
+
+    [Fact]
+    public void A_device_session_can_write_under_its_own_prefix_only()
+    {
+        const string Prefix = "arn:aws:s3:::edge-telemetry-dev-111111111111/devices/";
+        var report = AccessAssert.CanDo(Dev, "EdgeDeviceRole", "s3:PutObject", Prefix + "camera-7/frame.jpg", Device("camera-7"), "profile:edge-device");
+        Assert.Equal("Allowed", report.Outcome);
+
+        Assert.NotEmpty(AccessAssert.CannotDo(Dev, "EdgeDeviceRole", "s3:PutObject", Prefix + "camera-8/frame.jpg", Device("camera-7"), "profile:edge-device"));
+
+        // Without the device's CN the request could be any device's: the prefix statement is a conditional allow.
+        var failure = Assert.Throws<AccessAssertionException>(() => AccessAssert.CannotDo(Dev, "EdgeDeviceRole", "s3:PutObject", Prefix + "camera-8/frame.jpg", session: "profile:edge-device"));
+        Assert.Contains("once the request carries aws:PrincipalTag/x509Subject/CN", failure.Message, StringComparison.Ordinal);
+        Assert.NotNull(failure.PermissionReport);
+    }
+
+    [Fact]
+    public void A_device_session_cannot_touch_iam_and_a_broken_expectation_names_the_deciding_statement()
+    {
+        var reports = AccessAssert.CannotDo(Dev, "EdgeDeviceRole", "iam:*", "*", session: "profile:edge-device");
+        Assert.True(reports.Count > 100);
+        Assert.All(reports, r => Assert.Equal("ExplicitlyDenied", r.Outcome));
+
+        var failure = Assert.Throws<AccessAssertionException>(() => AccessAssert.CanDo(Dev, "EdgeDeviceRole", "iam:PassRole", "*", session: "profile:edge-device"));
+        Assert.Contains("denied by profile edge-device session policy: Deny NoIdentityChanges", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("ExplicitlyDenied", failure.PermissionReport!.Outcome);
+        Assert.Null(failure.Report);
+    }
 }
