@@ -13,6 +13,8 @@ public sealed class CanDoBoundaryTests : IClassFixture<CanDoBoundaryTests.Synthe
 
     private readonly Synthesized _synth;
 
+    private const string ShippedDocument = "permissionsBoundaryDocument: boundaries/edgeiam-boundary.json\n";
+
     public CanDoBoundaryTests(Synthesized synth)
     {
         _synth = synth;
@@ -24,8 +26,7 @@ public sealed class CanDoBoundaryTests : IClassFixture<CanDoBoundaryTests.Synthe
         {
             var stacks = CliRunner.CopyOfStacks();
             var prod = Path.Combine(stacks, "prod.yaml");
-            var line = $"permissionsBoundary: {Arn}\n";
-            File.WriteAllText(prod, File.ReadAllText(prod).Replace(line, line + "permissionsBoundaryDocument: boundaries/edge.json\n", StringComparison.Ordinal));
+            File.WriteAllText(prod, File.ReadAllText(prod).Replace(ShippedDocument, "permissionsBoundaryDocument: boundaries/edge.json\n", StringComparison.Ordinal));
             Directory.CreateDirectory(Path.Combine(stacks, "boundaries"));
             File.WriteAllText(Path.Combine(stacks, "boundaries", "edge.json"), """
                 {
@@ -98,7 +99,18 @@ public sealed class CanDoBoundaryTests : IClassFixture<CanDoBoundaryTests.Synthe
     [Fact]
     public void Without_a_document_the_customer_managed_boundary_cannot_be_proved()
     {
-        var fixture = Path.Combine(RepositoryPaths.Root, "tests", "EdgeIam.Policy.Tests", "Fixtures", "Assembly");
+        // The shipped prod stack gives its boundary's document: without that Metadata the boundary is unknown.
+        var fixture = CliRunner.NewTempPath();
+        Directory.CreateDirectory(fixture);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "EdgeIam.Policy.Tests", "Fixtures", "Assembly")))
+        {
+            File.Copy(file, Path.Combine(fixture, Path.GetFileName(file)));
+        }
+
+        var template = Path.Combine(fixture, "EdgeIam-prod.template.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(template))!;
+        Assert.True(json["Metadata"]!.AsObject().Remove("edgeiam:permissionsBoundary"));
+        File.WriteAllText(template, json.ToJsonString());
 
         var result = CliRunner.Run("can-do", "--assembly", fixture, "--stack", "prod", "--role", "GitHubDeployProd", "--action", "s3:PutObject", "--resource", "arn:aws:s3:::acme-edge-artifacts-prod/app.zip");
 
@@ -113,15 +125,14 @@ public sealed class CanDoBoundaryTests : IClassFixture<CanDoBoundaryTests.Synthe
     {
         var stacks = CliRunner.CopyOfStacks();
         var prod = Path.Combine(stacks, "prod.yaml");
-        var line = $"permissionsBoundary: {Arn}\n";
-        File.WriteAllText(prod, File.ReadAllText(prod).Replace(line, line + "permissionsBoundaryDocument: boundaries/edge.json\n", StringComparison.Ordinal));
+        File.WriteAllText(prod, File.ReadAllText(prod).Replace(ShippedDocument, "permissionsBoundaryDocument: boundaries/edge.json\n", StringComparison.Ordinal));
         Directory.CreateDirectory(Path.Combine(stacks, "boundaries", "edge.json"));
         var output = CliRunner.NewTempPath();
 
         var result = CliRunner.Run("synth", "--stack", "prod", "--config-dir", stacks, "--out", output);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Matches(@"prod\.yaml:7:30: error: permissionsBoundaryDocument: boundary document 'boundaries/edge.json' is a directory, not a file", result.Error);
+        Assert.Matches(@"prod\.yaml:9:30: error: permissionsBoundaryDocument: boundary document 'boundaries/edge.json' is a directory, not a file", result.Error);
         Assert.False(Directory.Exists(output));
     }
 }

@@ -13,14 +13,14 @@ public sealed class CanDoCommandTests
     private static CliResult CanDo(params string[] args) => CliRunner.Run(["can-do", "--assembly", Assembly, "--stack", "dev", .. args]);
 
     [Fact]
-    public void A_managed_policy_grants_what_the_scoped_inline_statement_does_not()
+    public void An_AWS_managed_policy_from_the_snapshot_grants_what_no_inline_statement_names()
     {
-        var result = CanDo("--role", "FactoryControllerRole", "--action", "iot:Publish", "--resource", "arn:aws:iot:us-east-1:111111111111:topic/other");
+        var result = CanDo("--role", "OpsBreakGlassDev", "--action", "s3:GetObject", "--resource", "arn:aws:s3:::any-bucket/any-key");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        Assert.StartsWith("can-do: FactoryControllerRole in EdgeIam-dev: Allowed for iot:Publish on arn:aws:iot:us-east-1:111111111111:topic/other\n", result.Out, StringComparison.Ordinal);
-        Assert.Contains("    AWS managed AWSIoTDataAccess: Allow Statement[0] ($.Statement[0])\n", result.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("ReportLineState", result.Out, StringComparison.Ordinal);
+        Assert.StartsWith("can-do: OpsBreakGlassDev in EdgeIam-dev: Allowed for s3:GetObject on arn:aws:s3:::any-bucket/any-key\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("    AWS managed ReadOnlyAccess: Allow ", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("RebootEdgeInstances", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

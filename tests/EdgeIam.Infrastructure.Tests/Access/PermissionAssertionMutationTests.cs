@@ -39,8 +39,8 @@ public sealed class PermissionAssertionMutationTests(SynthesizedStacks stacks)
         },
         {
             "GitHubPlan may write plans to S3", "dev", "pull-requests-cannot-write-s3",
-            "      managedPolicies: [ReadOnlyAccess]\n",
-            "      managedPolicies: [ReadOnlyAccess]\n      permissions:\n        - sid: WritePlans\n          actions: [s3:PutObject]\n          resources: [\"arn:aws:s3:::acme-plans/*\"]\n"
+            "        - sid: ReadStackTemplates\n",
+            "        - sid: WritePlans\n          actions: [s3:PutObject]\n          resources: [\"arn:aws:s3:::acme-plans/*\"]\n        - sid: ReadStackTemplates\n"
         },
         {
             "the device prefix becomes read-only", "dev", "devices-write-under-their-own-prefix",
@@ -53,14 +53,14 @@ public sealed class PermissionAssertionMutationTests(SynthesizedStacks stacks)
             "        - sid: WriteAllDevices\n          actions: [s3:PutObject]\n          resources: [\"arn:aws:s3:::edge-telemetry-dev-111111111111/devices/*\"]\n        - sid: PublishDeviceMetrics\n"
         },
         {
-            "the prod device role may tag roles", "prod", "devices-cannot-touch-iam",
+            "the prod device role may read roles (EdgeIamBoundary denies IAM writes, not reads)", "prod", "devices-cannot-touch-iam",
             "          actions: [kinesis:PutRecord, kinesis:PutRecords]\n",
-            "          actions: [kinesis:PutRecord, kinesis:PutRecords, iam:TagRole]\n"
+            "          actions: [kinesis:PutRecord, kinesis:PutRecords, iam:GetRole]\n"
         },
         {
-            "the production deploy job may create roles", "prod", "the-deploy-job-cannot-touch-iam",
+            "the production deploy job may read roles (EdgeIamBoundary denies IAM writes, not reads)", "prod", "the-deploy-job-cannot-touch-iam",
             "          resources: [\"arn:aws:s3:::acme-edge-artifacts-prod/*\"]\n",
-            "          resources: [\"arn:aws:s3:::acme-edge-artifacts-prod/*\"]\n        - sid: CreateRoles\n          actions: [iam:CreateRole]\n          resources: [\"arn:aws:iam::111111111111:role/edge-*\"]\n"
+            "          resources: [\"arn:aws:s3:::acme-edge-artifacts-prod/*\"]\n        - sid: ReadRoles\n          actions: [iam:GetRole]\n          resources: [\"arn:aws:iam::111111111111:role/edge-*\"]\n"
         },
     };
 
