@@ -73,44 +73,7 @@ internal sealed class VariableTemplate
     /// Substitutes every variable. Fails (the value then matches nothing) when a variable has no single value in the
     /// request and no default: multivalued keys cannot be variables.
     /// </summary>
-    public bool TryResolve(RequestContext context, out string text, out bool[] wildcardMask)
-    {
-        var builder = new StringBuilder();
-        var mask = new List<bool>();
-        foreach (var part in _parts)
-        {
-            string value;
-            var active = part.WildcardsActive;
-            if (part.VariableKey is null)
-            {
-                value = part.Text;
-            }
-            else if (context.TryGetValues(part.VariableKey, out var values) && values.Length == 1)
-            {
-                value = values[0];
-            }
-            else if (part.Default is not null)
-            {
-                value = part.Default;
-            }
-            else
-            {
-                text = string.Empty;
-                wildcardMask = [];
-                return false;
-            }
-
-            builder.Append(value);
-            for (var c = 0; c < value.Length; c++)
-            {
-                mask.Add(active);
-            }
-        }
-
-        text = builder.ToString();
-        wildcardMask = [.. mask];
-        return true;
-    }
+    public bool TryResolve(RequestContext context, out string text, out bool[] wildcardMask) => Resolve(context, open: false, out text, out wildcardMask);
 
     /// <summary>The condition keys of the variables in the value, as written, e.g. <c>aws:PrincipalTag/x509Subject/CN</c>.</summary>
     public IEnumerable<string> VariableNames => _parts.Where(p => p.VariableKey is not null).Select(p => p.VariableName!);
@@ -121,7 +84,15 @@ internal sealed class VariableTemplate
     /// its value. A carried key with several values has no single value and fails as in <see cref="TryResolve"/>. For
     /// "could this statement apply to a request that also carried other keys" (access assertions), never for a decision.
     /// </summary>
-    public bool TryResolveOpen(RequestContext context, out string text, out bool[] wildcardMask)
+    public bool TryResolveOpen(RequestContext context, out string text, out bool[] wildcardMask) => Resolve(context, open: true, out text, out wildcardMask);
+
+    /// <summary>
+    /// The substitution behind <see cref="TryResolve"/> and <see cref="TryResolveOpen"/>: with <paramref name="open"/>
+    /// a variable whose key the request does not carry (or carries with no value) becomes a live <c>*</c>.
+    /// </summary>
+    private static bool Carries(RequestContext context, string key) => context.TryGetValues(key, out var values) && values.Length > 0;
+
+    private bool Resolve(RequestContext context, bool open, out string text, out bool[] wildcardMask)
     {
         var builder = new StringBuilder();
         var mask = new List<bool>();
@@ -133,12 +104,12 @@ internal sealed class VariableTemplate
             {
                 value = part.Text;
             }
-            else if (!context.TryGetValues(part.VariableKey, out var values) || values.Length == 0)
+            else if (open && !Carries(context, part.VariableKey))
             {
                 value = "*";
                 active = true;
             }
-            else if (values.Length == 1)
+            else if (context.TryGetValues(part.VariableKey, out var values) && values.Length == 1)
             {
                 value = values[0];
             }
