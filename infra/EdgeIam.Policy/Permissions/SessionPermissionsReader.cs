@@ -98,8 +98,15 @@ internal static class SessionPermissionsReader
                     $"the stack file gives the document of {given.Arn} ({given.File}), and this role's boundary is not literally that ARN, so the document is not used; {managed.Unknown}")];
         }
 
-        return [Managed(PolicyLayer.PermissionsBoundary, arn, catalog, "permissions boundary")];
+        var boundary = Managed(PolicyLayer.PermissionsBoundary, arn, catalog, "permissions boundary");
+        return boundary.Policy is not null || !CustomerManaged(arn)
+            ? [boundary]
+            : [LayerPolicy.Unknowable(PolicyLayer.PermissionsBoundary, arn, "permissions boundary",
+                $"{boundary.Unknown}; a stack file gives the boundary's document with `permissionsBoundaryDocument` (a JSON file next to it)")];
     }
+
+    /// <summary>An IAM policy ARN of an account (12 digits), not of <c>aws</c>: its document lives only in that account.</summary>
+    private static bool CustomerManaged(string arn) => arn.Split(':') is [_, _, "iam", "", { Length: 12 } account, ..] && account.All(char.IsAsciiDigit);
 
     /// <summary>How a boundary read from the stack file is named in reports: what the stack file says, not what the account holds.</summary>
     internal static string StackFileOrigin(StackFileBoundary given) => $"customer managed, as given in the stack file ({given.File})";

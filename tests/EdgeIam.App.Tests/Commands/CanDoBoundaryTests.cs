@@ -118,6 +118,7 @@ public sealed class CanDoBoundaryTests : IClassFixture<CanDoBoundaryTests.Synthe
         Assert.Contains("CannotProve for s3:PutObject", result.Out, StringComparison.Ordinal);
         Assert.Contains("  permissions boundary: cannot be proved\n", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("as given in the stack file", result.Out, StringComparison.Ordinal);
+        Assert.Contains("a stack file gives the boundary's document with `permissionsBoundaryDocument`", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
