@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.CXAPI;
+using EdgeIam.Config.Placement;
 using EdgeIam.Config.Stack;
 
 namespace EdgeIam.Infrastructure;
@@ -32,7 +33,7 @@ public static class EdgeIamApp
     /// launched us). Throws <see cref="StackInputException"/> with every refusal of every stack when a construct
     /// refused input.
     /// </summary>
-    public static App Create(IEnumerable<StackConfig> stacks, string? outdir, Action<string>? progress = null)
+    public static App Create(IEnumerable<StackConfig> stacks, string? outdir, Action<string>? progress = null, IReadOnlyDictionary<string, TemplatePlacement>? placements = null)
     {
         var app = new App(new AppProps
         {
@@ -46,7 +47,7 @@ public static class EdgeIamApp
         for (var i = 0; i < all.Count; i++)
         {
             progress?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"building {all[i].CloudFormationStackName} ({i + 1}/{all.Count})"));
-            refusals.AddRange(new EdgeIamStack(app, all[i]).Refusals);
+            refusals.AddRange(new EdgeIamStack(app, all[i], placements?.GetValueOrDefault(all[i].CloudFormationStackName)).Refusals);
         }
 
         return refusals.Count switch
@@ -58,9 +59,9 @@ public static class EdgeIamApp
     }
 
     /// <summary>Creates the app and writes the cloud assembly; <paramref name="progress"/> hears of each stack and of the write.</summary>
-    public static CloudAssembly Synthesize(IEnumerable<StackConfig> stacks, string? outdir, Action<string>? progress = null)
+    public static CloudAssembly Synthesize(IEnumerable<StackConfig> stacks, string? outdir, Action<string>? progress = null, IReadOnlyDictionary<string, TemplatePlacement>? placements = null)
     {
-        var app = Create(stacks, outdir, progress);
+        var app = Create(stacks, outdir, progress, placements);
         progress?.Invoke("writing the cloud assembly");
         return app.Synth();
     }

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using EdgeIam.Config.Placement;
 using EdgeIam.Config.Stack;
 
 namespace EdgeIam.Infrastructure;
@@ -11,7 +12,7 @@ namespace EdgeIam.Infrastructure;
 /// </summary>
 public sealed class EdgeIamStack : Stack
 {
-    public EdgeIamStack(Construct scope, StackConfig config)
+    public EdgeIamStack(Construct scope, StackConfig config, TemplatePlacement? placement = null)
         : base(scope, config.CloudFormationStackName, new StackProps
         {
             StackName = config.CloudFormationStackName,
@@ -43,6 +44,8 @@ public sealed class EdgeIamStack : Stack
             Iam.PermissionsBoundaryMetadata.AddTo(this, boundaryDocument);
         }
 
+        Shards = new Placement.TemplateShards(this, placement ?? DefaultPlacement(config));
+
         Compute.EdgeCompute.AddTo(this, config);
 
         if (config.Oidc is { } oidc)
@@ -68,6 +71,9 @@ public sealed class EdgeIamStack : Stack
 
     public StackConfig Config { get; }
 
+    /// <summary>Which template (top level or a nested shard) each role and fleet is built in.</summary>
+    internal Placement.TemplateShards Shards { get; }
+
     private readonly List<StackInputException> _refusals = [];
 
     /// <summary>Input a construct refused (only what needs the rendered template: a trust policy's size), in construction order.</summary>
@@ -77,9 +83,28 @@ public sealed class EdgeIamStack : Stack
     internal void Refuse(StackInputException refusal) => _refusals.Add(refusal);
 
     /// <summary>The <see cref="EdgeIamStack"/> a construct belongs to.</summary>
-    public static EdgeIamStack Containing(IConstruct construct) =>
-        Stack.Of(construct) as EdgeIamStack
-        ?? throw new InvalidOperationException($"{construct.Node.Path} is not inside an EdgeIamStack");
+    public static EdgeIamStack Containing(IConstruct construct)
+    {
+        // A construct in a shard belongs to the nested stack, whose parent is the EdgeIamStack.
+        var stack = Stack.Of(construct);
+        while (stack is not EdgeIamStack && stack.NestedStackParent is { } parent)
+        {
+            stack = parent;
+        }
+
+        return stack as EdgeIamStack ?? throw new InvalidOperationException($"{construct.Node.Path} is not inside an EdgeIamStack");
+    }
+
+    /// <summary>
+    /// The placement of a stack built without one (tests, tools): as synth would place it with no lock file. Synth
+    /// itself plans every stack before the runtime starts (see <see cref="StackPlacements"/>), so these errors are the
+    /// loader's, raised here only for a caller that skipped it.
+    /// </summary>
+    private static TemplatePlacement DefaultPlacement(StackConfig config)
+    {
+        var (placement, errors) = TemplatePlanner.Plan(config, null, PlacementLock.PathFor(config.SourceFile));
+        return errors.Count == 0 ? placement : throw new InvalidOperationException(string.Join(System.Environment.NewLine, errors));
+    }
 
     /// <summary><c>Retain</c> for identity resources when the stack is protected, so a stack deletion cannot strand devices.</summary>
     public RemovalPolicy IdentityRemovalPolicy => Config.Protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;

@@ -33,5 +33,8 @@ internal sealed record InputFileLimit(string What, long MaxBytes)
     /// <summary>The outputs file of <c>cdk deploy --outputs-file</c>.</summary>
     public static InputFileLimit Outputs { get; } = new("deploy outputs file", 16 * MiB);
 
+    /// <summary>A stack file's placement lock (<c>&lt;name&gt;.lock.json</c>): a line per role, some hundred KB at most.</summary>
+    public static InputFileLimit PlacementLock { get; } = new("placement lock file", 16 * MiB);
+
     public string Describe() => MaxBytes % MiB == 0 ? $"{MaxBytes / MiB} MiB" : $"{MaxBytes} bytes";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeIam.App.Output;
 using EdgeIam.Config;
+using EdgeIam.Config.Placement;
 using EdgeIam.Config.Stack;
 using EdgeIam.Infrastructure;
 using EdgeIam.Policy;
@@ -35,19 +36,26 @@ public static class SynthCommand
             Description = "Skip the policy check that otherwise runs on the templates just written (see `edgeiam check`).",
         };
 
+        var locked = new Option<bool>("--locked")
+        {
+            Description = "Refuse to create or change a lock file (<name>.lock.json, where each role and fleet's template is recorded): for CI, so a placement nobody committed is never deployed.",
+        };
+
         var command = new Command("synth", "Validate stack files, synthesize the CloudFormation templates (EdgeIam-<name>.template.json), then policy-check them.")
         {
             stacks,
             configDir,
             outDir,
             noCheck,
+            locked,
         };
         command.SetAction(parse => Run(
             context,
             parse.GetValue(stacks) ?? [],
             parse.GetValue(configDir)!,
             parse.GetValue(outDir)!,
-            check: !parse.GetValue(noCheck)));
+            check: !parse.GetValue(noCheck),
+            frozenPlacement: parse.GetValue(locked)));
         return command;
     }
 
@@ -56,17 +64,23 @@ public static class SynthCommand
     /// exit 0 written (and, with <paramref name="check"/>, no policy errors), 1 policy errors in what was written,
     /// 2 bad configuration or output folder (nothing written), 3 the CDK or its runtime failed.
     /// </summary>
-    public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir, bool check = true, SynthWrite write = SynthWrite.ReplaceFolder)
+    public static int Run(CliContext context, IReadOnlyCollection<string> stackNames, string configDir, string outDir, bool check = true, SynthWrite write = SynthWrite.ReplaceFolder, bool frozenPlacement = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         // The CDK runtime starts while the stack files load; nothing touches the CDK until runtime.Wait().
         var runtime = CdkRuntimeWarmup.Start();
         StackLoadResult result;
+        PlacementPlan placement;
         bool configOk;
         string? outputProblem;
         try
         {
             result = new StackConfigLoader(context.Time).LoadDirectory(configDir, stackNames);
+
+            // Which template each role and fleet goes in, against the lock files, before anything is written: a bad
+            // lock or a template over CloudFormation's quotas is reported with the config errors.
+            placement = StackPlacements.Plan(result.Stacks, frozenPlacement);
+            result = result with { Diagnostics = [.. result.Diagnostics, .. placement.Diagnostics] };
             configOk = DiagnosticPrinter.Report(result, context.Error, context);
             outputProblem = write == SynthWrite.ReplaceFolder ? OutputTarget.Problem(outDir, configDir) : null;
         }
@@ -98,14 +112,16 @@ public static class SynthCommand
                 {
                     context.Progress("starting the CDK runtime (node)");
                     runtime.Wait();
-                    EdgeIamApp.Synthesize(result.Stacks, staging, context.Progress);
+                    EdgeIamApp.Synthesize(result.Stacks, staging, context.Progress, placement.Placements);
+                    WriteLockFiles(context, placement);
                 });
             }
             else
             {
                 context.Progress("starting the CDK runtime (node)");
                 runtime.Wait();
-                EdgeIamApp.Synthesize(result.Stacks, outDir, context.Progress);
+                EdgeIamApp.Synthesize(result.Stacks, outDir, context.Progress, placement.Placements);
+                WriteLockFiles(context, placement);
             }
         }
         catch (StackInputException ex)
@@ -142,6 +158,19 @@ public static class SynthCommand
         }
 
         return check ? CheckWritten(context, outDir, [.. result.Stacks.Select(s => s.Name)]) : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Records the placement once the assembly is synthesized (before it replaces the old one), so a failed synth
+    /// leaves the lock files as they were; each is written whole through a temporary file.
+    /// </summary>
+    private static void WriteLockFiles(CliContext context, PlacementPlan placement)
+    {
+        foreach (var write in placement.LockWrites)
+        {
+            PlacementLock.WriteAtomically(write.Path, write.Bytes);
+            context.Progress($"recorded the placement in {write.Path} (commit it with the stack file)");
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using EdgeIam.Config.Naming;
+using EdgeIam.Config.Placement;
 using EdgeIam.Config.Stack;
 using EdgeIam.Infrastructure.Network;
 
@@ -24,7 +25,7 @@ internal static class EdgeCompute
         var wavelength = new WavelengthNetwork(stack, "Network", new WavelengthNetworkProps(network));
         foreach (var fleet in config.EdgeFleets)
         {
-            _ = new EdgeFleet(stack, ConstructIds.Fleet(fleet.Name), new EdgeFleetProps(fleet, wavelength));
+            _ = new EdgeFleet(stack.Shards.ScopeFor(stack, PlacementItems.Key(PlacementItems.Fleets, fleet.Name)), ConstructIds.Fleet(fleet.Name), new EdgeFleetProps(fleet, wavelength));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Constructs;
 using EdgeIam.Config.Naming;
+using EdgeIam.Config.Placement;
 using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.Federation;
@@ -14,7 +15,7 @@ internal sealed class CrossAccountRoles : Construct
         foreach (var role in props.Roles)
         {
             var callers = role.TrustedAccounts.Count + role.TrustedPrincipals.Count;
-            _ = new EdgeRole(this, ConstructIds.CrossAccountRole(role.Name), new EdgeRoleProps(
+            _ = new EdgeRole(stack.Shards.ScopeFor(this, PlacementItems.Key(PlacementItems.CrossAccountRoles, role.Name)), ConstructIds.CrossAccountRole(role.Name), new EdgeRoleProps(
                 role.KeyPath,
                 role.Name,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Cross-account role for {callers} trusted caller(s), external ID required (EdgeIam {role.KeyPath})"),

@@ -1,5 +1,6 @@
 using Constructs;
 using EdgeIam.Config.Naming;
+using EdgeIam.Config.Placement;
 using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.Federation;
@@ -20,10 +21,11 @@ internal sealed class OidcFederation : Construct
             StringComparer.Ordinal);
 
         var roleScope = new Construct(this, "Roles");
+        var stack = EdgeIamStack.Containing(this);
         foreach (var role in props.Config.Roles)
         {
             var provider = providers[role.Provider.Name];
-            _ = new EdgeRole(roleScope, ConstructIds.OidcRole(role.Name), new EdgeRoleProps(
+            _ = new EdgeRole(stack.Shards.ScopeFor(roleScope, PlacementItems.Key(PlacementItems.OidcRoles, role.Name)), ConstructIds.OidcRole(role.Name), new EdgeRoleProps(
                 role.KeyPath,
                 role.Name,
                 $"Web identity role for {role.Provider.Issuer} (EdgeIam {role.KeyPath})",
@@ -32,7 +34,7 @@ internal sealed class OidcFederation : Construct
                 role.AllowOrgWideSubjects
                     ? new Dictionary<string, string>(StringComparer.Ordinal)
                     {
-                        [WebIdentityTrust.PatternSid] = $"allowOrgWideSubjects: true at {role.KeyPath} in {EdgeIamStack.Containing(this).Config.SourceFile}",
+                        [WebIdentityTrust.PatternSid] = $"allowOrgWideSubjects: true at {role.KeyPath} in {stack.Config.SourceFile}",
                     }
                     : null));
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.CDK;
 using Constructs;
 using EdgeIam.Config.Naming;
+using EdgeIam.Config.Placement;
 using EdgeIam.Config.RolesAnywhere;
 using EdgeIam.Infrastructure.Iam;
 
@@ -35,13 +36,20 @@ internal sealed class RolesAnywhereResources : Construct
         foreach (var role in config.Roles)
         {
             var trust = RolesAnywhereTrust.Statement([.. role.TrustAnchorNames.Select(a => anchors[a].Arn)], role.AllowedSubjects, role.AllowedIssuers);
-            roles[role.Name] = new EdgeRole(this, ConstructIds.RolesAnywhereRole(role.Name), new EdgeRoleProps(role.KeyPath, role.Name, Describe(role, config), [trust], role.Access));
+            var key = PlacementItems.Key(PlacementItems.RolesAnywhereRoles, role.Name);
+            var roleScope = stack.Shards.ScopeFor(this, key);
+            roles[role.Name] = new EdgeRole(roleScope, ConstructIds.RolesAnywhereRole(role.Name), new EdgeRoleProps(role.KeyPath, role.Name, Describe(role, config), [trust], role.Access));
             if (role.DevicePrefix is { } prefix)
             {
-                _ = new DevicePrefixPolicy(this, ConstructIds.DevicePrefixPolicy(role.Name), new DevicePrefixPolicyProps(roles[role.Name].Role, prefix, stack.Config.Partition));
+                _ = new DevicePrefixPolicy(roleScope, ConstructIds.DevicePrefixPolicy(role.Name), new DevicePrefixPolicyProps(roles[role.Name].Role, prefix, stack.Config.Partition));
             }
 
-            Output(ConstructIds.RoleOutput(role.Name), roles[role.Name].Role.RoleArn, $"ARN of the role '{role.Name}' (IAM Roles Anywhere)");
+            // A role in a shard has no stack output: 200 outputs per template would cap the roles of a split stack,
+            // and its ARN follows from its name (device-config derives it).
+            if (stack.Shards.IsTopLevel(key))
+            {
+                Output(ConstructIds.RoleOutput(role.Name), roles[role.Name].Role.RoleArn, $"ARN of the role '{role.Name}' (IAM Roles Anywhere)");
+            }
         }
 
         foreach (var profile in config.Profiles)
