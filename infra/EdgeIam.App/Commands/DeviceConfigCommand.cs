@@ -79,11 +79,13 @@ public static partial class DeviceConfigCommand
     {
         var (stackName, values) = SelectStack(ReadOutputs(request.OutputsFile), request.Stack);
         var (profileName, profileArn) = Select(values, "RolesAnywhereProfile", "profile", "--profile", request.Profile, stackName);
-        var (roleName, roleArn) = Select(values, "RolesAnywhereRole", "role", "--role", request.Role, stackName);
+        var (roleName, roleArn) = SelectRole(values, request.Role, stackName);
         var (anchorName, anchorArn) = Select(values, "RolesAnywhereTrustAnchor", "trust anchor", "--trust-anchor", request.TrustAnchor, stackName);
         var proof = Prove(request, stackName, profileName, roleName, anchorName, now);
-        var region = ArnRegion().Match(profileArn) is { Success: true } m ? m.Groups["region"].Value
+        var profileMatch = ArnRegion().Match(profileArn);
+        var region = profileMatch.Success ? profileMatch.Groups["region"].Value
             : throw new DeviceConfigException($"output for profile {proof.Profile} is not a Roles Anywhere profile ARN: '{profileArn}'");
+        roleArn ??= DerivedRoleArn(profileMatch, proof.RoleResource, stackName);
         var awsProfile = request.AwsProfile ?? proof.Profile;
         if (!AwsProfileName().IsMatch(awsProfile))
         {
@@ -110,7 +112,7 @@ public static partial class DeviceConfigCommand
     /// Proves the chosen names against the template of <paramref name="stackName"/> and returns their stack-file names
     /// and the session duration; throws <see cref="DeviceConfigException"/> naming what is wrong and the valid choices.
     /// </summary>
-    private static (string Profile, string Role, string Anchor, int DurationSeconds, string CertificateCheck) Prove(DeviceConfigRequest request, string stackName, string profileKey, string roleKey, string anchorKey, DateTimeOffset now)
+    private static (string Profile, string Role, string Anchor, int DurationSeconds, string CertificateCheck, RoleResource RoleResource) Prove(DeviceConfigRequest request, string stackName, string profileKey, string roleKey, string anchorKey, DateTimeOffset now)
     {
         RolesAnywhereTemplate template;
         try
@@ -146,7 +148,7 @@ public static partial class DeviceConfigCommand
             throw new DeviceConfigException($"{file}: profile {profile.DisplayName} is disabled; enable it in the stack file and deploy");
         }
 
-        return (profile.DisplayName, role.ConfigName ?? role.LogicalId, anchor.Key, SessionDryRun.EffectiveDuration(profile, role), CheckCertificate(request, template, profile, role, anchor, now));
+        return (profile.DisplayName, role.ConfigName ?? role.LogicalId, anchor.Key, SessionDryRun.EffectiveDuration(profile, role), CheckCertificate(request, template, profile, role, anchor, now), role);
     }
 
     /// <summary>
@@ -273,6 +275,37 @@ public static partial class DeviceConfigCommand
     }
 
     /// <summary>
+    /// The role by <c>--role</c>, with its ARN output when the stack has one (null otherwise: a role in a nested
+    /// template of a split stack has no output, see README "Past 500 resources", and its ARN is derived once the
+    /// template proves the role). Without <c>--role</c>, the only role output, as for profiles and anchors.
+    /// </summary>
+    private static (string Name, string? Arn) SelectRole(Dictionary<string, string> values, string? requested, string stack)
+    {
+        if (requested is not null && !values.ContainsKey(RolesAnywhereNames.RoleOutput(requested)))
+        {
+            return (requested, null);
+        }
+
+        return Select(values, "RolesAnywhereRole", "role", "--role", requested, stack);
+    }
+
+    /// <summary>
+    /// The ARN of a role without an output: <c>arn:PARTITION:iam::ACCOUNT:role/ROLENAME</c>, partition and account
+    /// from the deployed profile's ARN, the name from the template (EdgeIam sets every role's name and no path).
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+    /// </summary>
+    private static string DerivedRoleArn(Match profileArn, RoleResource role, string stack)
+    {
+        var name = role.RoleName;
+        if (name is null || !RoleNamePattern().IsMatch(name))
+        {
+            throw new DeviceConfigException($"{stack} has no output with the ARN of role {role.ConfigName ?? role.LogicalId}, and its RoleName in the template is {(name is null ? "not set" : $"'{name}', not a literal name")}, so its ARN cannot be derived; pass the outputs of a stack that has the output");
+        }
+
+        return $"arn:{profileArn.Groups["partition"].Value}:iam::{profileArn.Groups["account"].Value}:role/{name}";
+    }
+
+    /// <summary>
     /// The output named by config name (or its output form) <paramref name="requested"/>, or the only one of its kind.
     /// Output keys are <c>&lt;prefix&gt;&lt;Pascal name&gt;Arn</c> (<see cref="RolesAnywhereNames"/>).
     /// </summary>
@@ -304,8 +337,12 @@ public static partial class DeviceConfigCommand
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
 
-    [GeneratedRegex(@"^arn:[a-z-]+:rolesanywhere:(?<region>[a-z0-9-]+):[0-9]{12}:profile/", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:(?<partition>aws|aws-cn|aws-us-gov):rolesanywhere:(?<region>[a-z0-9-]+):(?<account>[0-9]{12}):profile/", RegexOptions.CultureInvariant)]
     private static partial Regex ArnRegion();
+
+    /// <summary>IAM role names: 1-64 of letters, digits and <c>+=,.@_-</c> (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9+=,.@_-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleNamePattern();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceUserName();
