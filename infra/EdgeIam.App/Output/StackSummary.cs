@@ -19,11 +19,29 @@ public static class StackSummary
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count,4}  {type}"));
         }
+
+        var files = ResourcesPerTemplate(template);
+        if (files.Count > 1)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  split over {files.Count} templates (CloudFormation allows 500 resources per template):"));
+            foreach (var (file, count) in files)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count,4}  {Path.GetFileName(file)}"));
+            }
+        }
     }
+
+    /// <summary>
+    /// Each template file of the stack (its own first, then its nested stacks', depth first) with the resources that
+    /// file declares, the count CloudFormation's per-template quota applies to. One entry for a stack that is not nested.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> ResourcesPerTemplate(string templatePath) =>
+        EdgeIam.Policy.Templates.AssemblyReader.ResourceCountsByTemplate(templatePath);
 
     public static SortedDictionary<string, int> CountResources(string templatePath)
     {
-        using var document = JsonDocument.Parse(InputFile.ReadAllBytes(templatePath, InputFileLimit.Template));
+        // Resources of every template of the stack, nested stacks' included (the AWS::CloudFormation::Stack resources count too).
+        using var document = JsonDocument.Parse(EdgeIam.Policy.Templates.AssemblyReader.ReadMergedTemplate(templatePath));
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         if (document.RootElement.TryGetProperty("Resources", out var resources))
         {
