@@ -60,8 +60,19 @@ public static class PolicyCheck
                 }
 
                 var branch = view.Roles.FirstOrDefault(r => r.LogicalId == finding.ResourceLogicalId)?.Branch;
-                yield return branch is null ? finding : finding with { Message = $"{finding.Message} (when {branch})" };
+                var located = InNestedTemplate(stack, finding);
+                yield return branch is null ? located : located with { Message = $"{located.Message} (when {branch})" };
             }
         }
+    }
+
+    /// <summary>A finding on a nested stack's resource names the nested template (its JSON path is the same there).</summary>
+    private static Finding InNestedTemplate(StackTemplate stack, Finding finding)
+    {
+        var file = stack.FileOf(finding.ResourceLogicalId);
+        var resourcePath = Model.JsonPaths.Property("$.Resources", finding.ResourceLogicalId);
+        var inResource = finding.JsonPath.StartsWith(resourcePath, StringComparison.Ordinal)
+            && (finding.JsonPath.Length == resourcePath.Length || finding.JsonPath[resourcePath.Length] is '.' or '[');
+        return file == finding.TemplateFile || finding.TemplateFile != stack.FilePath || !inResource ? finding : finding with { TemplateFile = file };
     }
 }

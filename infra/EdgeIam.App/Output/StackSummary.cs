@@ -43,12 +43,25 @@ public static class StackSummary
         }
     }
 
+    /// <summary>
+    /// Each template file of the stack (its own first, then its nested stacks', depth first) with the resources that
+    /// file declares, the count CloudFormation's per-template quota applies to. One entry for a stack that is not nested.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> ResourcesPerTemplate(string templatePath) =>
+        EdgeIam.Policy.Templates.AssemblyReader.ResourceCountsByTemplate(templatePath);
+
+    /// <summary>Resources by type over every template of the stack, nested stacks' included (their AWS::CloudFormation::Stack resources count too).</summary>
     public static SortedDictionary<string, int> CountResources(string templatePath)
     {
+        using var document = JsonDocument.Parse(EdgeIam.Policy.Templates.AssemblyReader.ReadMergedTemplate(templatePath));
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var type in Read(templatePath).Types)
+        if (document.RootElement.TryGetProperty("Resources", out var resources))
         {
-            counts[type] = counts.GetValueOrDefault(type) + 1;
+            foreach (var resource in resources.EnumerateObject())
+            {
+                var type = resource.Value.GetProperty("Type").GetString() ?? "?";
+                counts[type] = counts.GetValueOrDefault(type) + 1;
+            }
         }
 
         return counts;

@@ -60,20 +60,13 @@ internal sealed class RolesAnywhereTemplate
 
     public IReadOnlyList<RaProfile> Profiles { get; }
 
-    /// <summary>Loads <c>EdgeIam-&lt;stack&gt;.template.json</c> of <paramref name="assemblyDir"/>; throws <see cref="TemplateException"/> on bad input.</summary>
+    /// <summary>Loads <c>EdgeIam-&lt;stack&gt;.template.json</c> of <paramref name="assemblyDir"/> with its nested stacks' templates; throws <see cref="TemplateException"/> on bad input.</summary>
     public static RolesAnywhereTemplate Load(string assemblyDir, string stackName)
     {
         var assembly = AssemblyReader.Load(assemblyDir, [stackName]);
         var stack = assembly.Stacks[0];
-        byte[] bytes;
-        try
-        {
-            bytes = InputFile.ReadAllUtf8Bytes(stack.FilePath, InputFileLimit.Template);
-        }
-        catch (InputFileException ex)
-        {
-            throw new TemplateException(stack.FilePath, "$", ex.Problem);
-        }
+        // Every template of the stack: anchors, CRLs and profiles may sit in a nested stack's template (issue 15).
+        var bytes = AssemblyReader.ReadMergedTemplate(stack.FilePath);
 
         using var document = JsonDocument.Parse(bytes);
         var anchors = new List<RaAnchor>();

@@ -17,13 +17,16 @@ internal sealed class RawStack
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => (r.Key, r.Value));
 
-    /// <summary>Reads the template again (the reader already validated it); an unreadable one is bad input.</summary>
+    /// <summary>
+    /// Reads the template again with its nested stacks merged in, as the reader did (it already validated them); an
+    /// unreadable one is bad input.
+    /// </summary>
     public static RawStack Load(StackTemplate stack)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(stack.FilePath));
+            root = JsonNode.Parse(AssemblyReader.ReadMergedTemplate(stack.FilePath));
         }
         catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

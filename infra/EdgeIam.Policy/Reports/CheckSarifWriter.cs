@@ -29,6 +29,7 @@ internal static class CheckSarifWriter
         var names = RuleCatalog.All.ToDictionary(r => r.Descriptor.Id, r => r.GetType().Name.Replace("Rule", string.Empty, StringComparison.Ordinal), StringComparer.Ordinal);
         var templates = report.Stacks.Select(s => s.TemplateFile).Concat(report.Findings.Select(f => f.TemplateFile)).Distinct(StringComparer.Ordinal)
             .ToDictionary(t => t, t => (Lines: JsonLineLocator.ForFile(t), Text: ReadLines(t), Source: EdgeIamTemplateSource.Read(t, paths)), StringComparer.Ordinal);
+        var stackTemplates = report.Stacks.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().TemplateFile, StringComparer.Ordinal);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         JsonReport.Write(output, json =>
         {
@@ -42,13 +43,16 @@ internal static class CheckSarifWriter
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
+                // The line is in the file the finding names (a nested template for a nested resource); the stack-file
+                // names and lines come from the stack's own template, which reads its nested templates too.
                 var template = templates[finding.TemplateFile];
+                var source = templates[stackTemplates.GetValueOrDefault(finding.Stack) ?? finding.TemplateFile].Source;
                 var line = template.Lines.LineOf(finding.JsonPath);
                 var templateLocation = new Location(paths.Artifact(finding.TemplateFile, SarifPaths.Assembly), line, ColumnOf(template.Text, line));
                 // An assertion's failure is located at the assertion; any other finding at the resource's stack-file entry.
-                var stackLine = finding.SourceLine is { } written ? Resolved(written, finding.TemplateFile, paths) : template.Source.LineOf(finding.ResourceLogicalId);
+                var stackLine = finding.SourceLine is { } written ? Resolved(written, finding.TemplateFile, paths) : source.LineOf(finding.ResourceLogicalId);
                 var stackLocation = stackLine is { } s ? new Location(paths.Artifact(s.File, SarifPaths.Stacks), s.Line, s.Column) : (Location?)null;
-                var hash = LineHash(finding, finding.AssertionId is { } id ? "assertion:" + id : template.Source.NameOf(finding.ResourceLogicalId));
+                var hash = LineHash(finding, finding.AssertionId is { } id ? "assertion:" + id : source.NameOf(finding.ResourceLogicalId));
                 occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
                 WriteResult(json, finding, rules.FindIndex(r => r.Id == finding.Rule.Id), stackLocation ?? templateLocation, stackLocation is null ? null : templateLocation, $"{hash}:{occurrences[hash]}");
             }

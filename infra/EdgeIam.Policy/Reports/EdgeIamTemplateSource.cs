@@ -40,7 +40,8 @@ internal sealed partial class EdgeIamTemplateSource
         var constructs = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            using var template = JsonDocument.Parse(InputFile.ReadAllBytes(templateFile, InputFileLimit.Template));
+            // A stack split into nested stacks names its resources in every template; the stack file is the parent's.
+            using var template = JsonDocument.Parse(MergedOrOwn(templateFile));
             var root = template.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -90,6 +91,19 @@ internal sealed partial class EdgeIamTemplateSource
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException or InvalidDataException)
         {
             return new EdgeIamTemplateSource(names, null);
+        }
+    }
+
+    private static byte[] MergedOrOwn(string templateFile)
+    {
+        try
+        {
+            return Templates.AssemblyReader.ReadMergedTemplate(templateFile);
+        }
+        catch (Templates.TemplateException)
+        {
+            // Locating is best effort: the check itself already refused a stack whose templates do not merge.
+            return InputFile.ReadAllBytes(templateFile, InputFileLimit.Template);
         }
     }
 

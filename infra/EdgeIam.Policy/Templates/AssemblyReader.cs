@@ -28,8 +28,10 @@ public static partial class AssemblyReader
         }
 
         // Every entry with the name, not only files: a folder or FIFO so named is then refused by name, not skipped.
+        // A nested stack's template (EdgeIam-x.nested.template.json if a CDK ID ever made it so) is part of its parent, not a stack.
         var available = Directory.GetFileSystemEntries(directory, StackPrefix + "*" + TemplateSuffix)
             .Select(Path.GetFileName)
+            .Where(f => !f!.EndsWith(NestedStackMerger.NestedTemplateSuffix, StringComparison.Ordinal))
             .Select(f => f![StackPrefix.Length..^TemplateSuffix.Length])
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -71,9 +73,34 @@ public static partial class AssemblyReader
             var path = Path.Combine(directory, stackId + TemplateSuffix);
             var bytes = ReadGuarded(path, InputFileLimit.Template);
             RequireObjectRoot(bytes, path, "a CloudFormation template is a JSON object with \"Resources\"");
-            return TemplateReader.Read(bytes, path, name, stackId, environment);
+            return TemplateReader.Read(NestedStackMerger.Merge(bytes, path), path, name, stackId, environment);
         }).ToList();
         return new CloudAssembly(directory, stacks);
+    }
+
+    /// <summary>
+    /// The template of the stack in <paramref name="templatePath"/> with every nested stack's template merged in, as
+    /// UTF-8 JSON: what the engine reads (the file's own bytes when the stack is not nested). For tools that read
+    /// resources the engine does not model. Throws <see cref="TemplateException"/> on bad input.
+    /// </summary>
+    public static byte[] ReadMergedTemplate(string templatePath)
+    {
+        var bytes = ReadGuarded(templatePath, InputFileLimit.Template);
+        RequireObjectRoot(bytes, templatePath, "a CloudFormation template is a JSON object with \"Resources\"");
+        return NestedStackMerger.Merge(bytes, templatePath).Utf8Json;
+    }
+
+    /// <summary>
+    /// How the stack in <paramref name="templatePath"/> is split: each of its template files (its own first, then each
+    /// nested stack's, depth first) with the number of resources that file declares (CloudFormation's per-template
+    /// quota counts these; a nested stack's <c>AWS::CloudFormation::Stack</c> resource counts in its parent).
+    /// Throws <see cref="TemplateException"/> on bad input.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> ResourceCountsByTemplate(string templatePath)
+    {
+        var bytes = ReadGuarded(templatePath, InputFileLimit.Template);
+        RequireObjectRoot(bytes, templatePath, "a CloudFormation template is a JSON object with \"Resources\"");
+        return NestedStackMerger.Merge(bytes, templatePath).TemplateFiles;
     }
 
     /// <summary>

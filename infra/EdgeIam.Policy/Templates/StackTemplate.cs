@@ -54,6 +54,18 @@ public sealed class StackTemplate
     /// <summary>The boundary document the stack file gives (Metadata <c>edgeiam:permissionsBoundary</c>); null without one.</summary>
     internal StackFileBoundary? StackFileBoundary { get; init; }
 
+    /// <summary>
+    /// Logical ID to the template file that declares the resource, for a stack split into nested stacks (empty for
+    /// one file): a finding on a nested resource points at the nested template.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> ResourceFiles { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Every template file of the stack with its own resource count (the stack's file first); one entry when not nested.</summary>
+    internal IReadOnlyList<KeyValuePair<string, int>> TemplateFiles { get; init; } = [];
+
+    /// <summary>The template file a resource is written in: its nested template, else <see cref="FilePath"/>.</summary>
+    internal string FileOf(string logicalId) => ResourceFiles.TryGetValue(logicalId, out var file) ? file : FilePath;
+
     /// <summary>Logical ID to resource type, for every resource.</summary>
     public required IReadOnlyDictionary<string, string> ResourceTypes { get; init; }
 
@@ -92,7 +104,12 @@ public sealed class StackTemplate
         }
     }
 
-    private StackTemplate Copy(IReadOnlyList<RoleResource> roles, IReadOnlyList<RoleResource> otherPolicyHolders, IReadOnlyList<Assertions.AccessAssertion> assertions) => new()
+    /// <summary>This stack with the nested template files it was merged from.</summary>
+    internal StackTemplate WithTemplateFiles(IReadOnlyDictionary<string, string> resourceFiles, IReadOnlyList<KeyValuePair<string, int>> templateFiles) =>
+        Copy(Roles, OtherPolicyHolders, Assertions, resourceFiles, templateFiles);
+
+    private StackTemplate Copy(IReadOnlyList<RoleResource> roles, IReadOnlyList<RoleResource> otherPolicyHolders, IReadOnlyList<Assertions.AccessAssertion> assertions,
+        IReadOnlyDictionary<string, string>? resourceFiles = null, IReadOnlyList<KeyValuePair<string, int>>? templateFiles = null) => new()
     {
         Name = Name,
         StackId = StackId,
@@ -111,6 +128,8 @@ public sealed class StackTemplate
         Assertions = assertions,
         ManagedPolicies = ManagedPolicies,
         StackFileBoundary = StackFileBoundary,
+        ResourceFiles = resourceFiles ?? ResourceFiles,
+        TemplateFiles = templateFiles ?? TemplateFiles,
     };
 
     /// <summary>

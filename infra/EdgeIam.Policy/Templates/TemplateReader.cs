@@ -37,6 +37,47 @@ internal static class TemplateReader
         return Read(bytes, filePath, stackName, stackId, environment);
     }
 
+    /// <summary>
+    /// Reads a stack's merged templates (see <see cref="NestedStackMerger"/>). Bad input in a nested resource is
+    /// reported against the nested template file that declares it.
+    /// </summary>
+    public static StackTemplate Read(MergedTemplate merged, string filePath, string stackName, string stackId, StackEnvironment environment)
+    {
+        StackTemplate stack;
+        try
+        {
+            stack = Read(merged.Utf8Json, filePath, stackName, stackId, environment);
+        }
+        catch (TemplateException ex) when (merged.IsNested && NestedFileOf(ex.JsonPath, merged, filePath) is { } nested && ex.FilePath == filePath)
+        {
+            var prefix = ex.JsonPath == JsonPaths.Root ? $"{ex.FilePath}: " : $"{ex.FilePath}: {ex.JsonPath}: ";
+            throw new TemplateException(nested, ex.JsonPath, ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message[prefix.Length..] : ex.Message);
+        }
+
+        if (!merged.IsNested)
+        {
+            return stack;
+        }
+
+        return stack.WithTemplateFiles(merged.ResourceFiles.Where(r => r.Value != filePath).ToDictionary(StringComparer.Ordinal), merged.TemplateFiles);
+    }
+
+    /// <summary>The nested file of the resource a JSON path of the merged view lies in, or null.</summary>
+    private static string? NestedFileOf(string jsonPath, MergedTemplate merged, string filePath)
+    {
+        foreach (var (id, file) in merged.ResourceFiles)
+        {
+            var prefix = JsonPaths.Property("$.Resources", id);
+            if (file != filePath && jsonPath.StartsWith(prefix, StringComparison.Ordinal)
+                && (jsonPath.Length == prefix.Length || jsonPath[prefix.Length] is '.' or '['))
+            {
+                return file;
+            }
+        }
+
+        return null;
+    }
+
     public static StackTemplate Read(ReadOnlySpan<byte> utf8Json, string filePath, string stackName, string stackId, StackEnvironment environment)
     {
         JsonDocument document;
