@@ -79,7 +79,7 @@ public static partial class DeviceConfigCommand
     {
         var (stackName, values) = SelectStack(ReadOutputs(request.OutputsFile), request.Stack);
         var (profileName, profileArn) = Select(values, "RolesAnywhereProfile", "profile", "--profile", request.Profile, stackName);
-        var (roleName, roleArn) = SelectRole(values, request.Role, stackName);
+        var (roleName, roleArn) = SelectRole(values, request.Role, stackName, request.Assembly);
         var (anchorName, anchorArn) = Select(values, "RolesAnywhereTrustAnchor", "trust anchor", "--trust-anchor", request.TrustAnchor, stackName);
         var proof = Prove(request, stackName, profileName, roleName, anchorName, now);
         var profileMatch = ArnRegion().Match(profileArn);
@@ -279,14 +279,26 @@ public static partial class DeviceConfigCommand
     /// template of a split stack has no output, see README "Past 500 resources", and its ARN is derived once the
     /// template proves the role). Without <c>--role</c>, the only role output, as for profiles and anchors.
     /// </summary>
-    private static (string Name, string? Arn) SelectRole(Dictionary<string, string> values, string? requested, string stack)
+    private static (string Name, string? Arn) SelectRole(Dictionary<string, string> values, string? requested, string stack, string assembly)
     {
-        if (requested is not null && !values.ContainsKey(RolesAnywhereNames.RoleOutput(requested)))
+        if (requested is not null && !values.ContainsKey(RolesAnywhereNames.RoleOutput(requested)) && InTemplate(requested))
         {
             return (requested, null);
         }
 
         return Select(values, "RolesAnywhereRole", "role", "--role", requested, stack);
+
+        bool InTemplate(string role)
+        {
+            try
+            {
+                return RolesAnywhereTemplate.Load(assembly, stack).Stack.Roles.Any(r => Matches(r.ConfigName ?? r.LogicalId, role));
+            }
+            catch (TemplateException)
+            {
+                return false; // Prove reports the unreadable template with its fix
+            }
+        }
     }
 
     /// <summary>
