@@ -42,16 +42,17 @@ public static partial class AssemblyReader
             foreach (var requested in stackNames)
             {
                 var name = requested.StartsWith(StackPrefix, StringComparison.Ordinal) ? requested[StackPrefix.Length..] : requested;
-                if (!available.Contains(name, StringComparer.Ordinal))
+                // A stack file with targets makes one stack per target (<name>-<account>-<region>): its name selects them all.
+                var matching = available.Contains(name, StringComparer.Ordinal)
+                    ? [name]
+                    : available.Where(a => IsTargetOf(a, name)).ToList();
+                if (matching.Count == 0)
                 {
                     throw new TemplateException(Path.Combine(directory, StackPrefix + name + TemplateSuffix), JsonPaths.Root,
                         $"no template for stack \"{requested}\" in {directory} (found: {(available.Count == 0 ? "none" : string.Join(", ", available))})");
                 }
 
-                if (!names.Contains(name, StringComparer.Ordinal))
-                {
-                    names.Add(name);
-                }
+                names.AddRange(matching.Where(m => !names.Contains(m, StringComparer.Ordinal)));
             }
 
             names.Sort(StringComparer.Ordinal);
@@ -231,6 +232,13 @@ public static partial class AssemblyReader
         JsonValueKind.Object => "an object",
         _ => kind.ToString(),
     };
+
+    /// <summary>True when <paramref name="stack"/> is <c>&lt;file&gt;-&lt;12-digit account&gt;-&lt;region&gt;</c>: one target of stack file <paramref name="file"/>.</summary>
+    private static bool IsTargetOf(string stack, string file) =>
+        stack.Length > file.Length + 1 && stack.StartsWith(file + "-", StringComparison.Ordinal) && TargetSuffix().IsMatch(stack.AsSpan(file.Length));
+
+    [GeneratedRegex(@"^-[0-9]{12}-[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetSuffix();
 
     [GeneratedRegex(@"^aws://([0-9]{12}|unknown-account)/([a-z]{2}(-[a-z]+)+-[0-9]+|unknown-region)$", RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentPattern();
