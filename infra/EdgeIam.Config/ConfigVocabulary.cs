@@ -9,6 +9,7 @@ public static class ConfigVocabulary
     public static IReadOnlyList<KeySet> All { get; } =
     [
         StackFileParser.Keys,
+        TargetsParser.Keys,
         AccountQuotasParser.Keys,
         Iam.RoleAccessParser.StatementKeys,
         Network.NetworkParser.Keys,

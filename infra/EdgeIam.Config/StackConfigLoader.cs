@@ -80,11 +80,7 @@ public sealed partial class StackConfigLoader
         var stacks = new List<StackConfig>();
         foreach (var file in selected)
         {
-            var stack = Load(file, diagnostics);
-            if (stack is not null)
-            {
-                stacks.Add(stack);
-            }
+            stacks.AddRange(Load(file, diagnostics));
         }
 
         Federation.OidcProviderOwnership.Check(stacks, diagnostics);
@@ -92,12 +88,12 @@ public sealed partial class StackConfigLoader
         return new StackLoadResult(stacks, diagnostics.Items);
     }
 
-    /// <summary>Loads one stack file; the stack name is the file name.</summary>
+    /// <summary>Loads one stack file (one stack, or one per target); the stack name is the file name.</summary>
     public StackLoadResult LoadFile(string path)
     {
         var diagnostics = new ConfigDiagnostics();
-        var stack = Load(path, diagnostics);
-        return new StackLoadResult(stack is null ? [] : [stack], diagnostics.Items);
+        var stacks = Load(path, diagnostics);
+        return new StackLoadResult(stacks, diagnostics.Items);
     }
 
     /// <summary>
@@ -117,7 +113,12 @@ public sealed partial class StackConfigLoader
         return (diagnostics.HasErrors ? null : assertions, diagnostics.Items);
     }
 
-    private StackConfig? Load(string file, ConfigDiagnostics diagnostics)
+    /// <summary>
+    /// Loads one stack file: one stack, or one per entry of its <c>targets:</c> (each target's document is the file
+    /// with the target's account, region and overrides merged in, checked by every rule). An error that every target
+    /// shares is reported once; the others name their target.
+    /// </summary>
+    private IReadOnlyList<StackConfig> Load(string file, ConfigDiagnostics diagnostics)
     {
         var context = new ConfigContext(file, diagnostics, _time, _files);
         var before = diagnostics.Items.Count(d => d.IsError);
@@ -129,19 +130,80 @@ public sealed partial class StackConfigLoader
                 "rename the file to start with a letter and use only letters, digits and hyphens (at most 100).");
         }
 
-        var root = ParseYaml(file, context);
+        var text = ReadText(file, context);
+        var root = text is null ? null : ParseYaml(text, context);
         if (root is null)
         {
-            return null;
+            return [];
         }
 
+        var targets = root is YamlMappingNode mapping && mapping.Children.ContainsKey(new YamlScalarNode(TargetsParser.Key))
+            ? ReadTargets(mapping, context, name)
+            : null;
+        if (targets is null)
+        {
+            var stack = LoadDocument(file, root, context, name, null, before);
+            return stack is null ? [] : [stack];
+        }
+
+        // One fresh copy of the document per target: the merge changes it in place.
+        var perTarget = new List<(StackTarget Target, string Label, IReadOnlyList<ConfigDiagnostic> Diagnostics)>();
+        var stacks = new List<StackConfig>();
+        foreach (var entry in targets)
+        {
+            var local = new ConfigDiagnostics();
+            var targetContext = new ConfigContext(file, local, _time, _files);
+            var document = (YamlMappingNode)ParseYaml(text!, targetContext)!;
+            var targetNode = (YamlMappingNode)((YamlSequenceNode)document.Children[new YamlScalarNode(TargetsParser.Key)]).Children[entry.Index];
+            document.Children.Remove(new YamlScalarNode(TargetsParser.Key));
+            foreach (var key in new[] { "account", "region" })
+            {
+                var own = targetNode.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key);
+                if (own.Key is not null)
+                {
+                    document.Children[own.Key] = own.Value;
+                }
+            }
+
+            if (targetNode.Children.TryGetValue(new YamlScalarNode(TargetsParser.OverridesKey), out var overrides))
+            {
+                OverrideMerge.Apply(targetContext, document, overrides, entry.KeyPath + "." + TargetsParser.OverridesKey);
+            }
+
+            var target = new StackTarget(entry.Index, new Federation.SourcePosition(file, (int)entry.Node.Start.Line, (int)entry.Node.Start.Column, entry.KeyPath));
+            var stack = LoadDocument(file, document, targetContext, name, target, 0);
+            if (stack is not null)
+            {
+                stacks.Add(stack);
+            }
+
+            perTarget.Add((target, entry.Account + "/" + entry.Region, local.Items));
+        }
+
+        TargetDiagnostics.Combine(perTarget.Select(t => (t.Label, t.Diagnostics)).ToList(), diagnostics);
+        return diagnostics.Items.Count(d => d.IsError) == before ? stacks : [];
+    }
+
+    /// <summary>The usable targets of the file, after checking the list (errors in the file's context); null when it has no <c>targets</c>.</summary>
+    private static IReadOnlyList<TargetsParser.Entry>? ReadTargets(YamlMappingNode root, ConfigContext context, string name)
+    {
+        // A reader of its own: the top level's unknown keys and positions are the per-target parse's business.
+        var scratch = new ConfigContext(context.File, context.Diagnostics, context.Time, context.Files);
+        var reader = MappingReader.From(scratch, root, "", StackFileParser.Keys)!;
+        return TargetsParser.Parse(reader, name);
+    }
+
+    /// <summary>Parses one document (the file, or a target's merged copy) and its assertions; null when it has errors.</summary>
+    private StackConfig? LoadDocument(string file, YamlNode root, ConfigContext context, string name, StackTarget? target, int before)
+    {
+        var diagnostics = context.Diagnostics;
         var reader = MappingReader.From(context, root, "", StackFileParser.Keys);
         if (reader is null)
         {
             return null;
         }
 
-        var stack = StackFileParser.Parse(reader, name);
+        var stack = StackFileParser.Parse(reader, name, target);
         reader.ReportUnknownKeys();
         // The assertions file is read even when the stack file has errors, so both files' errors come out at once;
         // its names are only checked against a stack that loaded cleanly (a half-read stack would misreport them).
@@ -164,7 +226,8 @@ public sealed partial class StackConfigLoader
         }
 
         var context = new ConfigContext(file, diagnostics, _time, _files);
-        var root = ParseYaml(file, context, "`assertions:` and at least one entry");
+        var text = ReadText(file, context);
+        var root = text is null ? null : ParseYaml(text, context, "`assertions:` and at least one entry");
         var reader = root is null ? null : MappingReader.From(context, root, "", Assertions.AssertionsFileParser.Keys);
         if (reader is null)
         {
@@ -191,7 +254,7 @@ public sealed partial class StackConfigLoader
     internal static string AssertionsFileOf(string stackFile) =>
         (stackFile.EndsWith(".yaml", StringComparison.Ordinal) ? stackFile[..^".yaml".Length] : stackFile) + Assertions.AssertionsFileParser.Suffix;
 
-    private YamlNode? ParseYaml(string file, ConfigContext context, string holds = "at least `account:` and `region:`")
+    private string? ReadText(string file, ConfigContext context)
     {
         if (!_files.FileExists(file))
         {
@@ -199,10 +262,9 @@ public sealed partial class StackConfigLoader
             return null;
         }
 
-        string text;
         try
         {
-            text = _files.ReadAllText(file);
+            return _files.ReadAllText(file);
         }
         catch (IOException ex)
         {
@@ -211,7 +273,11 @@ public sealed partial class StackConfigLoader
                 "give a regular UTF-8 file of at most 1 MiB.");
             return null;
         }
+    }
 
+    private static YamlNode? ParseYaml(string text, ConfigContext context, string holds = "at least `account:` and `region:`")
+    {
+        var file = context.File;
         var stream = new YamlStream();
         try
         {

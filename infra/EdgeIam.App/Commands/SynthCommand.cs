@@ -157,7 +157,7 @@ public static class SynthCommand
             StackSummary.Write(context.Out, stack, outDir);
         }
 
-        return check ? CheckWritten(context, outDir, [.. result.Stacks.Select(s => s.Name)]) : ExitCodes.Ok;
+        return check ? CheckWritten(context, outDir, [.. result.Stacks.Select(s => s.CloudFormationStackName)]) : ExitCodes.Ok;
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class OidcProviderOwnership
         foreach (var group in creators)
         {
             var (account, partition, hostPath) = group.Key;
-            var names = string.Join(" and ", group.Select(c => c.Stack.Name));
+            var names = string.Join(" and ", group.Select(c => c.Stack.DisplayName));
             foreach (var (stack, provider) in group)
             {
                 var at = provider.Declared;

@@ -25,7 +25,9 @@ public static partial class RoleNames
     /// physical name carries the stack: <c>EdgeIam-prod-GitHubDeploy</c>. The config name stays in the
     /// <c>edgeiam:role</c> tag for the policy engine.
     /// </summary>
-    public static string Physical(string cloudFormationStackName, string configName) => $"{cloudFormationStackName}-{configName}";
+    /// <param name="prefix">The stack's <see cref="StackConfig.RoleNamePrefix"/> (<c>EdgeIam-prod</c>, or
+    /// <c>EdgeIam-fleet-us-east-1</c> for a target of a stack file with <c>targets</c>).</param>
+    public static string Physical(string prefix, string configName) => $"{prefix}-{configName}";
 
     /// <summary>The characters IAM allows in a role name, before the stack prefix is added.</summary>
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
@@ -50,12 +52,12 @@ public static partial class RoleNames
         var first = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, path) in roles)
         {
-            var physical = Physical(stack.CloudFormationStackName, name);
+            var physical = Physical(stack.RoleNamePrefix, name);
             if (physical.Length > MaxLength)
             {
                 var room = MaxLength - physical.Length + name.Length;
                 root.Context.Error(YamlPaths.Find(root.Node, path), path,
-                    string.Create(CultureInfo.InvariantCulture, $"the IAM role name '{physical}' is {physical.Length} characters, over IAM's {MaxLength} (EdgeIam prefixes every role name with '{stack.CloudFormationStackName}-')"),
+                    string.Create(CultureInfo.InvariantCulture, $"the IAM role name '{physical}' is {physical.Length} characters, over IAM's {MaxLength} (EdgeIam prefixes every role name with '{stack.RoleNamePrefix}-')"),
                     room > 0
                         ? string.Create(CultureInfo.InvariantCulture, $"shorten the name to at most {room} characters.")
                         : "shorten the stack file's name: the prefix alone leaves no room for a role name.");

@@ -3,7 +3,10 @@ namespace EdgeIam.Config.Stack;
 /// <summary>One deployment stack, parsed and validated from <c>stacks/&lt;Name&gt;.yaml</c>. Immutable.</summary>
 public sealed record StackConfig
 {
-    /// <summary>Stack name = the file name without <c>.yaml</c>; the CloudFormation stack is <c>EdgeIam-&lt;Name&gt;</c>.</summary>
+    /// <summary>
+    /// Stack name = the file name without <c>.yaml</c>; the CloudFormation stack is <see cref="CloudFormationStackName"/>.
+    /// Every target of one stack file has the same name.
+    /// </summary>
     public required string Name { get; init; }
 
     /// <summary>Path of the stack file, as given to the loader.</summary>
@@ -85,5 +88,26 @@ public sealed record StackConfig
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SourceFile}:{at.Line}:{at.Column}")
             : SourceFile;
 
-    public string CloudFormationStackName => "EdgeIam-" + Name;
+    /// <summary>The entry of <c>targets:</c> this stack was built for; null when the stack file has no <c>targets</c>.</summary>
+    public StackTarget? Target { get; init; }
+
+    /// <summary>
+    /// <c>EdgeIam-&lt;Name&gt;</c>; with <c>targets</c>, <c>EdgeIam-&lt;Name&gt;-&lt;Account&gt;-&lt;Region&gt;</c> (one
+    /// CloudFormation stack per target, and the CDK app needs a distinct stack ID for each).
+    /// </summary>
+    public string CloudFormationStackName => Target is null ? "EdgeIam-" + Name : $"EdgeIam-{Name}-{Account}-{Region}";
+
+    /// <summary>
+    /// What every physical IAM role name of the stack starts with (<see cref="RoleNames.Physical"/>). IAM names are
+    /// unique per account, not per region, so with <c>targets</c> (one stack file in several regions of one account)
+    /// the prefix carries the region: <c>EdgeIam-&lt;Name&gt;-&lt;Region&gt;</c>; the account is implicit. Without
+    /// <c>targets</c> it is <c>EdgeIam-&lt;Name&gt;</c>, as it always was, so shipped templates do not change.
+    /// </summary>
+    public string RoleNamePrefix => Target is null ? CloudFormationStackName : $"EdgeIam-{Name}-{Region}";
+
+    /// <summary>The stack's name for messages: <c>dev</c>, or <c>fleet (444444444444/us-east-1)</c> for a target.</summary>
+    public string DisplayName => Target is null ? Name : $"{Name} ({TargetLabel})";
+
+    /// <summary><c>ACCOUNT/REGION</c>, how messages name a target.</summary>
+    public string TargetLabel => $"{Account}/{Region}";
 }

@@ -19,12 +19,14 @@ internal static partial class StackFileParser
         "oidc",
         "crossAccount",
         "rolesAnywhere",
-        "quotas");
+        "quotas",
+        TargetsParser.Key);
 
-    public static StackConfig? Parse(MappingReader root, string stackName)
+    /// <param name="target">The <c>targets:</c> entry this document was merged for (its account, region and
+    /// overrides are already in <paramref name="root"/>); null for a stack file without <c>targets</c>.</param>
+    public static StackConfig? Parse(MappingReader root, string stackName, StackTarget? target = null)
     {
-        var account = root.Matching("account", AccountPattern(), "a 12-digit AWS account ID",
-            "write the account as 12 digits in quotes, e.g. account: \"111111111111\".", required: true);
+        var account = root.Matching("account", AccountPattern(), AccountWhat, AccountFix, required: true);
         var region = ParseRegion(root);
         var protect = root.Bool("protect", defaultValue: false);
         var quotas = AccountQuotasParser.Parse(root);
@@ -58,15 +60,17 @@ internal static partial class StackFileParser
             RolesAnywhere = rolesAnywhere,
             Quotas = quotas,
             Positions = root.Context.Positions,
+            Target = target,
         };
         RoleNames.Check(root, stack);
         Naming.StackConstructIds.Check(root, stack);
         return stack;
     }
 
-    private static string? ParseRegion(MappingReader root)
+    /// <summary>The region under <c>region</c> of <paramref name="root"/> (the top level or a target), checked against the known regions.</summary>
+    internal static string? ParseRegion(MappingReader root, bool required = true)
     {
-        var region = root.String("region", required: true, fix: "add `region:` with an AWS region name, e.g. us-east-1.");
+        var region = root.String("region", required, fix: "add `region:` with an AWS region name, e.g. us-east-1.");
         if (region is null || AwsRegions.IsKnown(region))
         {
             return region;
@@ -113,6 +117,10 @@ internal static partial class StackFileParser
 
         return arn;
     }
+
+    internal const string AccountWhat = "a 12-digit AWS account ID";
+
+    internal const string AccountFix = "write the account as 12 digits in quotes, e.g. account: \"111111111111\".";
 
     [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
     internal static partial Regex AccountPattern();

@@ -13,15 +13,29 @@ internal static class StackNameCollisions
     public static void Check(IReadOnlyList<StackConfig> stacks, ConfigDiagnostics diagnostics)
     {
         var first = new Dictionary<(string Account, string Name), StackConfig>();
+        var stackIds = new Dictionary<string, StackConfig>(StringComparer.Ordinal);
         foreach (var stack in stacks)
         {
-            var key = (stack.Account, stack.Name.ToUpperInvariant());
+            // The CDK app holds every stack under its CloudFormation name: two stacks may not share one
+            // (EdgeIam-a-111111111111-us-east-1 is a target of a.yaml and also the file a-111111111111-us-east-1.yaml).
+            if (!stackIds.TryAdd(stack.CloudFormationStackName, stack))
+            {
+                var other = stackIds[stack.CloudFormationStackName];
+                var where = stack.Target?.Declared ?? stack.PositionOf("account");
+                diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, stack.SourceFile, where?.Line ?? 0, where?.Column ?? 0, where?.KeyPath ?? "",
+                    $"stack {stack.DisplayName} and stack {other.DisplayName} ({other.SourceFile}) are both the CloudFormation stack {stack.CloudFormationStackName}",
+                    "rename one of the two stack files."));
+                continue;
+            }
+
+            // Role names are EdgeIam-<name>-<role> (with targets EdgeIam-<name>-<region>-<role>).
+            var key = (stack.Account, stack.RoleNamePrefix.ToUpperInvariant());
             if (!first.TryAdd(key, stack))
             {
                 var earlier = first[key];
                 var at = stack.PositionOf("account");
                 diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, stack.SourceFile, at?.Line ?? 0, at?.Column ?? 0, "account",
-                    $"stack '{stack.Name}' and stack '{earlier.Name}' ({earlier.SourceFile}) both deploy to account {stack.Account}, and their role names ({RoleNames.Physical(stack.CloudFormationStackName, "...")} and {RoleNames.Physical(earlier.CloudFormationStackName, "...")}) differ only in case, which IAM treats as the same name",
+                    $"stack '{stack.DisplayName}' and stack '{earlier.DisplayName}' ({earlier.SourceFile}) both deploy to account {stack.Account}, and their role names ({RoleNames.Physical(stack.RoleNamePrefix, "...")} and {RoleNames.Physical(earlier.RoleNamePrefix, "...")}) differ only in case, which IAM treats as the same name",
                     "rename one of the two stack files, or deploy them to different accounts."));
             }
         }

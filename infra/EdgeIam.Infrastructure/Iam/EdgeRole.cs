@@ -35,7 +35,7 @@ internal sealed class EdgeRole : Construct
         }
 
         var stack = EdgeIamStack.Containing(this);
-        var roleName = RoleNames.Physical(stack.Config.CloudFormationStackName, props.ConfigName);
+        var roleName = RoleNames.Physical(stack.Config.RoleNamePrefix, props.ConfigName);
         if (roleName.Length > RoleNames.MaxLength)
         {
             // RoleNames.Check refuses every over-long prefixed name at load, with its line and column.
