@@ -15,6 +15,10 @@ internal sealed class EdgeFleet : Construct
 {
     private const string Ec2Service = "ec2.amazonaws.com";
 
+    /// <summary>The fleet role's only trust statement: EC2 may assume it on behalf of the fleet's instances.</summary>
+    private static readonly IamStatement TrustEc2Only = new(null, Allow: true, ["sts:AssumeRole"], [],
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Service"] = [Ec2Service] });
+
     public EdgeFleet(Construct scope, string id, EdgeFleetProps props)
         : base(scope, id)
     {
@@ -26,7 +30,7 @@ internal sealed class EdgeFleet : Construct
             fleet.KeyPath,
             fleet.Name,
             $"Edge fleet {fleet.Name} in {fleet.Zone}: instance profile role, credentials from IMDSv2 only",
-            [TrustEc2Only()],
+            [TrustEc2Only],
             fleet.Access));
         var profile = new CfnInstanceProfile(this, "InstanceProfile", new CfnInstanceProfileProps
         {
@@ -76,12 +80,4 @@ internal sealed class EdgeFleet : Construct
     public EdgeLaunchTemplate LaunchTemplate { get; }
 
     public IReadOnlyList<CfnInstance> Instances { get; }
-
-    /// <summary>The fleet role's only trust statement: EC2 may assume it on behalf of the fleet's instances.</summary>
-    private static PolicyStatement TrustEc2Only() => new(new PolicyStatementProps
-    {
-        Effect = Effect.ALLOW,
-        Principals = [new ServicePrincipal(Ec2Service)],
-        Actions = ["sts:AssumeRole"],
-    });
 }

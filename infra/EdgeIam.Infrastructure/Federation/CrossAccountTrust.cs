@@ -1,6 +1,6 @@
-using Amazon.CDK.AWS.IAM;
 using EdgeIam.Config.Federation;
 using EdgeIam.Config.Iam;
+using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.Federation;
 
@@ -10,7 +10,7 @@ namespace EdgeIam.Infrastructure.Federation;
 /// </summary>
 internal static class CrossAccountTrust
 {
-    public static PolicyStatement Statement(CrossAccountRoleConfig role, string partition)
+    public static IamStatement Statement(CrossAccountRoleConfig role, string partition)
     {
         var actions = new List<string> { "sts:AssumeRole" };
         if (role.AllowSessionTags)
@@ -37,13 +37,8 @@ internal static class CrossAccountTrust
 
         // Principals as literal ARNs in the stack's partition, so the template states exactly who is trusted.
         var principals = role.TrustedAccounts.Select(a => $"arn:{partition}:iam::{a}:root").Concat(role.TrustedPrincipals);
-        return new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "CrossAccountWithExternalId",
-            Effect = Effect.ALLOW,
-            Actions = [.. actions],
-            Principals = [.. principals.Select(arn => (IPrincipal)new ArnPrincipal(arn))],
-            Conditions = Iam.EdgeRole.ToConditions(conditions),
-        });
+        return new IamStatement("CrossAccountWithExternalId", Allow: true, actions, [],
+            new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["AWS"] = [.. principals] },
+            EdgeRole.ToConditions(conditions));
     }
 }

@@ -1,6 +1,6 @@
-using Amazon.CDK.AWS.IAM;
 using EdgeIam.Config.Federation;
 using EdgeIam.Config.Iam;
+using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.Federation;
 
@@ -17,9 +17,9 @@ internal static class WebIdentityTrust
     /// <summary>Sid of the statement holding subject patterns (the one <c>allowOrgWideSubjects</c> may widen).</summary>
     public const string PatternSid = "WebIdentitySubjectPatterns";
 
-    public static IReadOnlyList<PolicyStatement> Statements(OidcProvider provider, OidcRoleConfig role)
+    public static IReadOnlyList<IamStatement> Statements(OidcProvider provider, OidcRoleConfig role)
     {
-        var statements = new List<PolicyStatement>();
+        var statements = new List<IamStatement>();
         if (role.ExactSubjects.Count > 0)
         {
             statements.Add(Statement("WebIdentityExactSubjects", provider, role, "StringEquals", role.ExactSubjects));
@@ -33,7 +33,7 @@ internal static class WebIdentityTrust
         return statements;
     }
 
-    private static PolicyStatement Statement(string sid, OidcProvider provider, OidcRoleConfig role, string subjectOperator, IReadOnlyList<string> subjects)
+    private static IamStatement Statement(string sid, OidcProvider provider, OidcRoleConfig role, string subjectOperator, IReadOnlyList<string> subjects)
     {
         var config = provider.Config;
         var conditions = new List<PolicyCondition>
@@ -42,13 +42,8 @@ internal static class WebIdentityTrust
             new(subjectOperator, config.ConditionKey("sub"), subjects),
         };
         conditions.AddRange(role.ClaimConditions);
-        return new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = sid,
-            Effect = Effect.ALLOW,
-            Actions = [Action],
-            Principals = [new FederatedPrincipal(provider.Arn)],
-            Conditions = Iam.EdgeRole.ToConditions(conditions),
-        });
+        return new IamStatement(sid, Allow: true, [Action], [],
+            new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Federated"] = [provider.Arn] },
+            EdgeRole.ToConditions(conditions));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
@@ -11,7 +10,8 @@ namespace EdgeIam.Infrastructure.Iam;
 
 /// <summary>
 /// The one way EdgeIam creates an IAM role: an exact trust policy, explicit permissions, a maximum session duration,
-/// the <c>edgeiam:role</c> tag the policy engine keys on, and a trust-policy size check. (The permissions boundary is
+/// the <c>edgeiam:role</c> tag the policy engine keys on, and a trust-policy size check, as the L2 <c>Role</c> and
+/// <c>Policy</c> would write them (same construct paths, logical IDs and template). (The permissions boundary is
 /// applied to every role by <see cref="EdgeIamStack"/>'s aspect.) Every other rule on a role (its name, with the stack
 /// prefix) is the loader's; here it is only asserted.
 /// </summary>
@@ -21,11 +21,6 @@ internal sealed class EdgeRole : Construct
     /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html</summary>
     public const int TrustPolicyCharacterLimit = 2048;
 
-    // Every jsii object created from .NET costs a round trip to node and a reflection pass over its type (about a
-    // millisecond each); these two are immutable values, so one of each serves every role.
-    private static readonly Lazy<IPrincipal> PlaceholderPrincipal = new(() => new AccountRootPrincipal());
-    private static readonly ConcurrentDictionary<int, Duration> SessionDurations = new();
-
     public EdgeRole(Construct scope, string id, EdgeRoleProps props)
         : base(scope, id)
     {
@@ -34,7 +29,10 @@ internal sealed class EdgeRole : Construct
             throw new ArgumentException($"role '{props.ConfigName}' needs at least one trust statement", nameof(props));
         }
 
-        var stack = EdgeIamStack.Containing(this);
+        // Every jsii call costs a round trip to node (about a millisecond under load), so a role is written as L1
+        // resources from plain .NET values: the L2 Role and Policy added nothing EdgeIam uses but their calls.
+        var scopeFacts = ScopeFacts.Of(scope);
+        var stack = scopeFacts.Stack;
         var roleName = RoleNames.Physical(stack.Config.RoleNamePrefix, props.ConfigName);
         if (roleName.Length > RoleNames.MaxLength)
         {
@@ -43,22 +41,25 @@ internal sealed class EdgeRole : Construct
                 $"the IAM role name '{roleName}' ({props.KeyPath}) is {roleName.Length} characters, over IAM's {RoleNames.MaxLength}: the loader should have refused this"));
         }
 
-        var trust = new PolicyDocument(new PolicyDocumentProps { Statements = [.. props.Trust] });
-        Role = new Role(this, "Role", new RoleProps
+        // Rendered here as the CDK would render it, so its size is known without resolving it in node.
+        var trust = PolicyJson.Render(props.Trust);
+        var path = scopeFacts.Path + "/" + id;
+        // "Role/Resource", as the L2 Role placed it: the construct path fixes the logical ID and aws:cdk:path.
+        var cfnRole = new CfnRole(new Construct(this, "Role"), "Resource", new CfnRoleProps
         {
+            AssumeRolePolicyDocument = PolicyJson.NeedsCdk(props.Trust) ? PolicyJson.Document(props.Trust) : trust,
+            // The L2 Role dropped an empty description and repeated managed policies.
+            Description = string.IsNullOrEmpty(props.Description) ? null : props.Description,
+            ManagedPolicyArns = props.Access.ManagedPolicyArns.Count > 0 ? [.. props.Access.ManagedPolicyArns.Distinct(StringComparer.Ordinal)] : null,
+            MaxSessionDuration = props.Access.MaxSessionDurationSeconds,
             RoleName = roleName,
-            Description = props.Description,
-            // Replaced below by the exact trust document: the L2 principal model would merge our statements.
-            AssumedBy = PlaceholderPrincipal.Value,
-            MaxSessionDuration = SessionDurations.GetOrAdd(props.Access.MaxSessionDurationSeconds, static seconds => Duration.Seconds(seconds)),
-            ManagedPolicies = [.. props.Access.ManagedPolicyArns.Select((arn, i) =>
-                ManagedPolicy.FromManagedPolicyArn(this, string.Create(CultureInfo.InvariantCulture, $"Managed{i}"), arn))],
+            // The tag the policy engine keys on. The stack's Tags aspect merges its tags into these, and the
+            // TagManager writes them sorted by key, so the order is the one Tags.Of(role) gave.
+            Tags = [new CfnTag { Key = EdgeIamMetadata.Role, Value = props.ConfigName }],
         });
-        var cfnRole = (CfnRole)Role.Node.DefaultChild!;
-        cfnRole.AssumeRolePolicyDocument = trust;
         cfnRole.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
         cfnRole.AddMetadata(EdgeIamMetadata.Role, props.ConfigName);
-        Amazon.CDK.Tags.Of(Role).Add(EdgeIamMetadata.Role, props.ConfigName);
+        Role = new EdgeRoleResource(cfnRole);
 
         var justifications = props.Access.Permissions
             .Where(p => p.Justification is not null)
@@ -72,13 +73,10 @@ internal sealed class EdgeRole : Construct
 
         if (props.Access.Permissions.Count > 0)
         {
-            Role.AttachInlinePolicy(new Amazon.CDK.AWS.IAM.Policy(this, "Permissions", new PolicyProps
-            {
-                Statements = [.. props.Access.Permissions.Select(ToStatement)],
-            }));
+            _ = InlinePolicy.Create(this, path, "Permissions", [.. props.Access.Permissions.Select(ToIamStatement)], Role.RoleName);
         }
 
-        var size = TrustPolicySize.Estimate(stack.Resolve(trust));
+        var size = TrustPolicySize.Estimate(trust);
         if (size > TrustPolicyCharacterLimit)
         {
             // The one check that needs the rendered trust document; recorded so every oversized role of every stack is
@@ -90,8 +88,13 @@ internal sealed class EdgeRole : Construct
         }
     }
 
-    public Role Role { get; }
+    /// <summary>The role resource, its ARN and its name.</summary>
+    public EdgeRoleResource Role { get; }
 
+    internal static IamStatement ToIamStatement(PermissionStatement permission) =>
+        new(permission.Sid, permission.Allow, permission.Actions, permission.Resources, Conditions: ToConditions(permission.Conditions));
+
+    /// <summary>A permission as a CDK statement (a profile's session policy).</summary>
     internal static PolicyStatement ToStatement(PermissionStatement permission) => new(new PolicyStatementProps
     {
         Sid = permission.Sid,

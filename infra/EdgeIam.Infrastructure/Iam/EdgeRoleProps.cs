@@ -1,4 +1,3 @@
-using Amazon.CDK.AWS.IAM;
 using EdgeIam.Config.Iam;
 
 namespace EdgeIam.Infrastructure.Iam;
@@ -20,6 +19,6 @@ internal sealed record EdgeRoleProps(
     string KeyPath,
     string ConfigName,
     string Description,
-    IReadOnlyList<PolicyStatement> Trust,
+    IReadOnlyList<IamStatement> Trust,
     RoleAccess Access,
     IReadOnlyDictionary<string, string>? TrustJustifications = null);

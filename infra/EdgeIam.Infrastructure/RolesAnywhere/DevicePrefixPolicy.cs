@@ -1,7 +1,7 @@
 using Amazon.CDK.AWS.IAM;
-using CdkPolicy = Amazon.CDK.AWS.IAM.Policy;
 using Constructs;
 using EdgeIam.Config.RolesAnywhere;
+using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.RolesAnywhere;
 
@@ -20,35 +20,25 @@ internal sealed class DevicePrefixPolicy : Construct
         var prefix = props.Prefix;
         var devicePath = (prefix.Prefix.Length > 0 ? prefix.Prefix + "/" : "") + DeviceCommonNameVariable + "/";
         var bucketArn = $"arn:{props.Partition}:s3:::{prefix.Bucket}";
-        var statements = new List<PolicyStatement>();
+        var statements = new List<IamStatement>();
         var objectActions = prefix.Access switch
         {
             DevicePrefixAccess.Read => ["s3:GetObject"],
             DevicePrefixAccess.Write => ["s3:PutObject"],
             _ => new[] { "s3:GetObject", "s3:PutObject" },
         };
-        statements.Add(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DeviceObjects",
-            Actions = objectActions,
-            Resources = [bucketArn + "/" + devicePath + "*"],
-        }));
+        statements.Add(new IamStatement("DeviceObjects", Allow: true, objectActions, [bucketArn + "/" + devicePath + "*"]));
         if (prefix.Access != DevicePrefixAccess.Write)
         {
-            statements.Add(new PolicyStatement(new PolicyStatementProps
+            statements.Add(new IamStatement("ListDevicePrefix", Allow: true, ["s3:ListBucket"], [bucketArn], Conditions: new Dictionary<string, object>
             {
-                Sid = "ListDevicePrefix",
-                Actions = ["s3:ListBucket"],
-                Resources = [bucketArn],
-                Conditions = new Dictionary<string, object>
-                {
-                    ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { devicePath + "*" } },
-                },
+                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { devicePath + "*" } },
             }));
         }
 
-        Policy = new CdkPolicy(this, "Resource", new PolicyProps { Statements = [.. statements], Roles = [props.Role] });
+        // "Resource/Resource", as the L2 Policy placed it (same logical ID and policy name).
+        Policy = InlinePolicy.Create(this, ScopeFacts.Of(scope).Path + "/" + id, "Resource", statements, props.Role.RoleName);
     }
 
-    public CdkPolicy Policy { get; }
+    public CfnPolicy Policy { get; }
 }

@@ -1,5 +1,5 @@
-using Amazon.CDK.AWS.IAM;
 using EdgeIam.Config.RolesAnywhere;
+using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.RolesAnywhere;
 
@@ -7,4 +7,4 @@ namespace EdgeIam.Infrastructure.RolesAnywhere;
 /// <param name="Role">The role the policy attaches to.</param>
 /// <param name="Prefix">Bucket, prefix and access.</param>
 /// <param name="Partition">The stack's partition, for the S3 ARNs.</param>
-internal sealed record DevicePrefixPolicyProps(IRole Role, DevicePrefix Prefix, string Partition);
+internal sealed record DevicePrefixPolicyProps(EdgeRoleResource Role, DevicePrefix Prefix, string Partition);

@@ -1,5 +1,5 @@
-using Amazon.CDK.AWS.IAM;
 using EdgeIam.Config.RolesAnywhere;
+using EdgeIam.Infrastructure.Iam;
 
 namespace EdgeIam.Infrastructure.RolesAnywhere;
 
@@ -18,7 +18,11 @@ internal static class RolesAnywhereTrust
 
     public static readonly IReadOnlyList<string> Actions = ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"];
 
-    public static PolicyStatement Statement(IReadOnlyList<string> trustAnchorArns, IReadOnlyList<string> subjects, IReadOnlyList<string> issuers)
+    // With @aws-cdk/aws-iam:standardizedServicePrincipals (pinned in EdgeIamApp) the CDK writes a service principal as given.
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ServicePrincipal =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Service"] = [RolesAnywhereNames.ServicePrincipal] };
+
+    public static IamStatement Statement(IReadOnlyList<string> trustAnchorArns, IReadOnlyList<string> subjects, IReadOnlyList<string> issuers)
     {
         if (trustAnchorArns.Count == 0)
         {
@@ -45,12 +49,6 @@ internal static class RolesAnywhereTrust
             conditions["StringLike"] = patterns;
         }
 
-        return new PolicyStatement(new PolicyStatementProps
-        {
-            Effect = Effect.ALLOW,
-            Principals = [new ServicePrincipal(RolesAnywhereNames.ServicePrincipal)],
-            Actions = [.. Actions],
-            Conditions = conditions,
-        });
+        return new IamStatement(null, Allow: true, Actions, [], ServicePrincipal, conditions);
     }
 }

@@ -41,6 +41,8 @@ internal sealed class TrustAnchor : Construct
         });
         Resource.ApplyRemovalPolicy(stack.IdentityRemovalPolicy);
         Resource.AddMetadata(EdgeIamMetadata.TrustAnchor, anchor.Name);
+        // Asked of node once: every role of the anchor pins it.
+        Arn = Resource.AttrTrustAnchorArn;
 
         if (anchor.Crl is { } crl)
         {
@@ -58,7 +60,7 @@ internal sealed class TrustAnchor : Construct
     public CfnTrustAnchor Resource { get; }
 
     /// <summary>The anchor's ARN (<c>Fn::GetAtt [logicalId, TrustAnchorArn]</c>), what role trust pins as aws:SourceArn.</summary>
-    public string Arn => Resource.AttrTrustAnchorArn;
+    public string Arn { get; }
 
     private static CfnTrustAnchor.SourceProperty Source(TrustAnchorSource source) => source switch
     {
