@@ -48,7 +48,28 @@ internal static class EffectiveAccessCalculator
 {
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Expansions = new(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManagedPolicyCatalog, ConcurrentDictionary<string, EffectiveAccess>> SnapshotSessions = new();
+
+    /// <summary>
+    /// The effective access of <paramref name="permissions"/>. A session made only of one snapshot's AWS managed
+    /// policies and of unknown policies (the common cross-account role: ReadOnlyAccess) depends on nothing else, so
+    /// it is computed once per snapshot and combination; any other session is computed every time.
+    /// </summary>
     public static EffectiveAccess Compute(SessionPermissions permissions)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
+        var all = permissions.AllPolicies.ToList();
+        var snapshots = all.Where(p => p.Policy is not null).Select(p => p.Snapshot).Distinct().ToList();
+        if (snapshots is [{ } snapshot])
+        {
+            var key = string.Join("\n", all.Select(p => $"{p.Layer}\t{p.Name}\t{p.Origin}\t{p.Unknown}\t{p.Caveat}").Prepend(permissions.SessionName ?? ""));
+            return SnapshotSessions.GetValue(snapshot, _ => new(StringComparer.Ordinal)).GetOrAdd(key, _ => ComputeOnce(permissions));
+        }
+
+        return ComputeOnce(permissions);
+    }
+
+    private static EffectiveAccess ComputeOnce(SessionPermissions permissions)
     {
         var grants = new SortedDictionary<string, (SortedSet<string> Resources, SortedSet<string> By, SortedSet<string> Limits)>(StringComparer.Ordinal);
         foreach (var policy in permissions.Identity.Where(p => p.Policy is not null))

@@ -40,6 +40,15 @@ internal sealed class LayerPolicy
 
     public string Label => $"{Origin} {Name}";
 
+    /// <summary>
+    /// The managed-policy snapshot this policy was read from, when it is one of its AWS managed policies: the same
+    /// instance then serves every role that attaches it, and what it allows depends on the snapshot alone.
+    /// </summary>
+    internal Reference.ManagedPolicyCatalog? Snapshot { get; private init; }
+
+    public static LayerPolicy FromSnapshot(PolicyLayer layer, string name, CompiledPolicy policy, Reference.ManagedPolicyCatalog snapshot) =>
+        new(layer, name, "AWS managed", policy, null) { Snapshot = snapshot };
+
     public static LayerPolicy Known(PolicyLayer layer, string name, string origin, CompiledPolicy policy, string? caveat = null) =>
         new(layer, name, origin, policy, null) { Caveat = caveat };
 

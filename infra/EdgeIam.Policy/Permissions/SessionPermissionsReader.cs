@@ -133,12 +133,17 @@ internal static class SessionPermissionsReader
         };
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManagedPolicyCatalog, System.Collections.Concurrent.ConcurrentDictionary<(PolicyLayer Layer, string Name), LayerPolicy>> SnapshotPolicies = new();
+
     private static LayerPolicy Managed(PolicyLayer layer, string arn, ManagedPolicyCatalog catalog, string origin)
     {
         switch (catalog.Find(arn))
         {
             case ManagedPolicyLookup.Known { Caveat: null } known:
-                return LayerPolicy.Known(layer, known.Name, "AWS managed", CompiledPolicy.Compile(known.Document, known.Name));
+                // Compiled once per snapshot and layer: ReadOnlyAccess alone names thousands of actions, and a stack of
+                // a thousand roles attaches it hundreds of times.
+                return SnapshotPolicies.GetValue(catalog, _ => new()).GetOrAdd((layer, known.Name),
+                    key => LayerPolicy.FromSnapshot(key.Layer, key.Name, CompiledPolicy.Compile(known.Document, key.Name), catalog));
             case ManagedPolicyLookup.Known known:
                 // Another partition's policy of the same name need not say the same: never prove from it.
                 return LayerPolicy.Unknowable(layer, arn, origin, known.Caveat!);
