@@ -85,6 +85,8 @@ public sealed partial class StackConfigLoader
 
         Federation.OidcProviderOwnership.Check(stacks, diagnostics);
         StackNameCollisions.Check(stacks, diagnostics);
+        // Quotas hold across every stack file of an account, so they are checked on the stacks loaded together.
+        QuotaCheck.Check(stacks, diagnostics);
         return new StackLoadResult(stacks, diagnostics.Items);
     }
 
@@ -93,6 +95,7 @@ public sealed partial class StackConfigLoader
     {
         var diagnostics = new ConfigDiagnostics();
         var stacks = Load(path, diagnostics);
+        QuotaCheck.Check(stacks, diagnostics);
         return new StackLoadResult(stacks, diagnostics.Items);
     }
 

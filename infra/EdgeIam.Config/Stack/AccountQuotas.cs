@@ -18,4 +18,11 @@ public sealed record AccountQuotas(int SecurityGroupRulesPerGroup)
     public const int MaxSecurityGroupRulesPerGroup = 1000;
 
     public static AccountQuotas Default { get; } = new(DefaultSecurityGroupRulesPerGroup);
+
+    /// <summary>
+    /// The raised values the stack file declares for the quotas of <see cref="AwsQuotas.Declarable"/>, by key
+    /// (<c>iamRolesPerAccount</c>), with where each is declared; a quota not declared is at AWS's default.
+    /// </summary>
+    public IReadOnlyDictionary<string, (int Value, Federation.SourcePosition Declared)> Declared { get; init; } =
+        new Dictionary<string, (int, Federation.SourcePosition)>(StringComparer.Ordinal);
 }
