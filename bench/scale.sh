@@ -5,20 +5,21 @@
 # on the 1,000-role assembly. Each run is a fresh process with a TMPDIR of its own (as bench/synth-wall-time.sh).
 # Prints one table, medians of RUNS runs; wall and CPU (user+sys of the process and its node child) seconds.
 #
-# Until synth splits a stack past CloudFormation's 500 resources, the roles are spread over stack files of at most
-# 200 roles (one stack each, so the slope also carries a little per-stack cost); --single-file puts every N in one
-# stack file and adds N = 3,000.
-# Usage: bench/scale.sh [--runs RUNS] [--single-file] [--sizes 10,100,1000] [--synth-only (no check/access/diff rows)]
+# Every N is one stack file (synth splits it into nested templates past CloudFormation's 500 resources) and N = 3,000
+# is added; --files-of-200 spreads the roles over stack files of at most 200 roles instead (one stack each, how the
+# slope was measured before synth could split a stack).
+# Usage: bench/scale.sh [--runs RUNS] [--files-of-200] [--sizes 10,100,1000] [--synth-only (no check/access/diff rows)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=3 single=0 sizes="" engine=1
+runs=3 single=1 sizes="" engine=1
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --single-file) single=1; shift ;;
+    --files-of-200) single=0; shift ;;
     --sizes) sizes=$2; shift 2 ;;
     --synth-only) engine=0; shift ;;
-    *) echo "usage: bench/scale.sh [--runs RUNS] [--single-file] [--sizes 10,100,1000] [--synth-only]" >&2; exit 2 ;;
+    *) echo "usage: bench/scale.sh [--runs RUNS] [--files-of-200] [--sizes 10,100,1000] [--synth-only]" >&2; exit 2 ;;
   esac
 done
 [ -n "$sizes" ] || { sizes=10,100,1000; [ "$single" = 1 ] && sizes=$sizes,3000; }
