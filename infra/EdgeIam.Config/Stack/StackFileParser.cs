@@ -19,7 +19,10 @@ internal static partial class StackFileParser
         "oidc",
         "crossAccount",
         "rolesAnywhere",
-        "quotas");
+        "quotas",
+        "serviceRoles",
+        "saml",
+        "identityCenter");
 
     public static StackConfig? Parse(MappingReader root, string stackName)
     {
@@ -35,6 +38,8 @@ internal static partial class StackFileParser
         var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags, quotas);
         var federation = Federation.FederationParser.Parse(root, account, region);
         var rolesAnywhere = root.Section("rolesAnywhere", RolesAnywhere.RolesAnywhereParser.Keys, s => RolesAnywhere.RolesAnywhereParser.Parse(s, region));
+
+        var identity = Identity.IdentitySections.Parse(root, account, region);
 
         if (account is null || region is null)
         {
@@ -57,6 +62,9 @@ internal static partial class StackFileParser
             CrossAccount = federation.CrossAccount,
             RolesAnywhere = rolesAnywhere,
             Quotas = quotas,
+            ServiceRoles = identity.ServiceRoles,
+            Saml = identity.Saml,
+            IdentityCenter = identity.IdentityCenter,
             Positions = root.Context.Positions,
         };
         RoleNames.Check(root, stack);
