@@ -22,5 +22,14 @@ public static class ConfigVocabulary
         Federation.OidcRoleParser.Keys,
         Federation.CrossAccountParser.Keys,
         .. RolesAnywhere.RolesAnywhereParser.KeySets,
+        Identity.ServiceRoleParser.Keys,
+        Identity.ContainerRoleParser.TaskKeys,
+        Identity.ContainerRoleParser.PodKeys,
+        Identity.SamlParser.Keys,
+        Identity.SamlParser.ProviderKeys,
+        Identity.SamlParser.RoleKeys,
+        Identity.IdentityCenterParser.Keys,
+        Identity.IdentityCenterParser.PermissionSetKeys,
+        Identity.IdentityCenterParser.AssignmentKeys,
     ];
 }

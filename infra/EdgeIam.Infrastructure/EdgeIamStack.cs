@@ -63,6 +63,8 @@ public sealed class EdgeIamStack : Stack
             _ = new RolesAnywhere.RolesAnywhereResources(this, "RolesAnywhere", new RolesAnywhere.RolesAnywhereResourcesProps(rolesAnywhere));
         }
 
+        Identity.IdentityResources.AddTo(this, config);
+
         if (config.Assertions is { } assertions)
         {
             Assertions.AssertionsMetadata.AddTo(this, assertions);

@@ -41,6 +41,9 @@ public sealed record EdgeFleetConfig
     /// <summary>IMDSv2 PUT response hop limit: 1, or 2 so containers on the instance reach the metadata service.</summary>
     public int MetadataHopLimit { get; init; } = 1;
 
+    /// <summary>ECS task roles and EKS Pod Identity roles for the fleet's containers (<c>taskRoles</c>, <c>podRoles</c>). Default: none.</summary>
+    public IReadOnlyList<Identity.ContainerRoleConfig> ContainerRoles { get; init; } = [];
+
     /// <summary>Whether instance tags are readable from instance metadata.</summary>
     public bool InstanceMetadataTags { get; init; }
 

@@ -13,6 +13,7 @@ internal static partial class EdgeFleetParser
     [
         "name", "zone", "instanceType", "allowUnlistedInstanceType", "count", "ami", "metadataHopLimit",
         "instanceMetadataTags", "carrierIp", "rootVolumeSize", "rootDeviceName", "ingress", "egress",
+        .. Identity.ContainerRoleParser.FleetKeys,
         .. RoleAccessParser.Keys,
     ]);
 
@@ -34,8 +35,14 @@ internal static partial class EdgeFleetParser
         Stack.AccountQuotas quotas)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        return root.Items("edgeFleets", Keys, fleet => ParseFleet(fleet, root, declaredZones, region, tags, quotas, names));
+        var containerRoles = new Federation.IamRoleNames();
+        return root.Items("edgeFleets", Keys, fleet => ParseFleet(fleet, root, declaredZones, region, tags, quotas, names) is { } parsed
+            ? parsed with { ContainerRoles = Identity.ContainerRoleParser.Parse(fleet, containerRoles) }
+            : Discard(Identity.ContainerRoleParser.Parse(fleet, containerRoles)));
     }
+
+    /// <summary>Container roles of a fleet that failed are still parsed, so their errors are reported too.</summary>
+    private static EdgeFleetConfig? Discard(IReadOnlyList<Identity.ContainerRoleConfig> roles) => roles.Count < 0 ? null : null;
 
     private static EdgeFleetConfig? ParseFleet(
         MappingReader fleet, MappingReader root, IReadOnlySet<string> declaredZones, string? region,

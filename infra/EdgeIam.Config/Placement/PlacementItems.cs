@@ -80,6 +80,15 @@ public static class PlacementItems
                 rolesAnywhere.TrustAnchors.Count + rolesAnywhere.Profiles.Count);
         }
 
+        // Identity resources stay in the top-level template: container, service and SAML roles (role + inline
+        // policy), Pod Identity associations, SAML providers, permission sets and assignments.
+        var containerRoles = stack.EdgeFleets.SelectMany(f => f.ContainerRoles).ToList();
+        cost += new TemplateCost(
+            containerRoles.Sum(r => Role(r.Access)) + containerRoles.Count(r => r.Cluster is not null)
+            + stack.ServiceRoles.Sum(r => Role(r.Access))
+            + (stack.Saml is { } saml ? saml.Providers.Count + saml.Roles.Sum(r => Role(r.Access)) : 0)
+            + (stack.IdentityCenter is { } ic ? ic.PermissionSets.Count + ic.Assignments.Sum(a => (a.Groups.Count + a.Users.Count) * a.Accounts.Count) : 0),
+            0);
         return cost;
     }
 

@@ -41,6 +41,9 @@ public static partial class RoleNames
         roles.AddRange((stack.RolesAnywhere?.Roles ?? []).Select(r => (r.Name, r.KeyPath + ".name")));
         roles.AddRange((stack.Oidc?.Roles ?? []).Select(r => (r.Name, r.KeyPath + ".name")));
         roles.AddRange(stack.CrossAccount.Select(r => (r.Name, r.KeyPath + ".name")));
+        roles.AddRange(stack.EdgeFleets.SelectMany(f => f.ContainerRoles).Select(r => (r.Name, r.KeyPath + ".name")));
+        roles.AddRange(stack.ServiceRoles.Select(r => (r.Name, r.KeyPath + ".name")));
+        roles.AddRange((stack.Saml?.Roles ?? []).Select(r => (r.Name, r.KeyPath + ".name")));
         return roles;
     }
 
@@ -83,5 +86,7 @@ public static partial class RoleNames
     private static string Group(string path) =>
         path.StartsWith("oidc.", StringComparison.Ordinal) || path.StartsWith("crossAccount", StringComparison.Ordinal)
             ? "federation"
-            : path[..path.IndexOf('[', StringComparison.Ordinal)];
+            : path.Contains(".taskRoles[", StringComparison.Ordinal) || path.Contains(".podRoles[", StringComparison.Ordinal)
+                ? "containerRoles"
+                : path[..path.IndexOf('[', StringComparison.Ordinal)];
 }

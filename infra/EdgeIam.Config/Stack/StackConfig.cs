@@ -50,6 +50,15 @@ public sealed record StackConfig
     /// <summary>IAM Roles Anywhere trust anchors, profiles and roles. Default: none (nothing is created).</summary>
     public RolesAnywhere.RolesAnywhereConfig? RolesAnywhere { get; init; }
 
+    /// <summary>Roles AWS services assume for the stack, locked with aws:SourceAccount/aws:SourceArn. Default: none.</summary>
+    public IReadOnlyList<Identity.ServiceRoleConfig> ServiceRoles { get; init; } = [];
+
+    /// <summary>SAML 2.0 providers and the roles their assertions may assume. Default: none.</summary>
+    public Identity.SamlConfig? Saml { get; init; }
+
+    /// <summary>IAM Identity Center permission sets and account assignments. Default: none.</summary>
+    public Identity.IdentityCenterConfig? IdentityCenter { get; init; }
+
     /// <summary>The owners' access assertions (<c>&lt;name&gt;.assertions.yaml</c> beside the stack file); null when there are none.</summary>
     public Assertions.AssertionsConfig? Assertions { get; init; }
 

@@ -20,6 +20,9 @@ internal static partial class StackFileParser
         "crossAccount",
         "rolesAnywhere",
         "quotas",
+        "serviceRoles",
+        "saml",
+        "identityCenter",
         TargetsParser.Key);
 
     /// <param name="target">The <c>targets:</c> entry this document was merged for (its account, region and
@@ -37,6 +40,8 @@ internal static partial class StackFileParser
         var edgeFleets = Compute.EdgeFleetParser.Parse(root, wavelengthZones, region, tags, quotas);
         var federation = Federation.FederationParser.Parse(root, account, region);
         var rolesAnywhere = root.Section("rolesAnywhere", RolesAnywhere.RolesAnywhereParser.Keys, s => RolesAnywhere.RolesAnywhereParser.Parse(s, region));
+
+        var identity = Identity.IdentitySections.Parse(root, account, region);
 
         if (account is null || region is null)
         {
@@ -59,6 +64,9 @@ internal static partial class StackFileParser
             CrossAccount = federation.CrossAccount,
             RolesAnywhere = rolesAnywhere,
             Quotas = quotas,
+            ServiceRoles = identity.ServiceRoles,
+            Saml = identity.Saml,
+            IdentityCenter = identity.IdentityCenter,
             Positions = root.Context.Positions,
             Target = target,
         };

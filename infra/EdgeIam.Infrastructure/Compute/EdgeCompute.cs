@@ -26,6 +26,11 @@ internal static class EdgeCompute
         foreach (var fleet in config.EdgeFleets)
         {
             _ = new EdgeFleet(stack.Shards.ScopeFor(stack, PlacementItems.Key(PlacementItems.Fleets, fleet.Name)), ConstructIds.Fleet(fleet.Name), new EdgeFleetProps(fleet, wavelength));
+            if (fleet.ContainerRoles.Count > 0)
+            {
+                // In the top-level template (PlacementItems.Fixed counts them): not yet movable to a shard.
+                _ = new Identity.ContainerRoles(stack, "Containers" + ConstructIds.Pascal(fleet.Name), new Identity.ContainerRolesProps(fleet));
+            }
         }
     }
 }

@@ -8,6 +8,19 @@ internal static class TrustStatements
 {
     public const string WebIdentityAction = "sts:AssumeRoleWithWebIdentity";
     public const string RolesAnywhereService = "rolesanywhere.amazonaws.com";
+    public const string SamlAction = "sts:AssumeRoleWithSAML";
+    public const string SamlAudienceKey = "SAML:aud";
+
+    /// <summary>An Allow statement that lets a SAML assertion in: a SAML provider Federated principal, or the SAML action with a Federated principal.</summary>
+    public static bool IsSaml(Statement statement) =>
+        statement.Effect == Effect.Allow
+        && (statement.Principal?.Entries ?? []).Any(e => e.Kind == PrincipalKind.Federated
+            && (FederatedProvider.From(e.Value).IsSaml || Allows(statement, SamlAction)));
+
+    /// <summary>An AWS sign-in endpoint for SAML (https://docs.aws.amazon.com/general/latest/gr/signin-service.html).</summary>
+    public static bool IsSignInEndpoint(string value) =>
+        value is "https://signin.aws.amazon.com/saml" or "https://signin.amazonaws.cn/saml" or "https://signin.amazonaws-us-gov.com/saml"
+        || System.Text.RegularExpressions.Regex.IsMatch(value, @"^https://[a-z]{2}(-gov)?-[a-z]+-[0-9]\.signin\.aws\.amazon\.com/saml$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>True when the statement's Action (or NotAction) lets <paramref name="action"/> through.</summary>
     public static bool Allows(Statement statement, string action)

@@ -17,7 +17,7 @@ public sealed class PolicyCommandsTests
         var (code, output, _) = Run("check", "--assembly", Assembly);
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("policy check: 2 stacks, 16 roles: 0 errors", output, StringComparison.Ordinal);
+        Assert.Contains("policy check: 2 stacks, 21 roles: 0 errors", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal static class LoaderVerdict
         var folder = Directory.CreateTempSubdirectory("edgeiam-schema-" + caseName + "-").FullName;
         CopyDirectory(Path.Combine(RepositoryPaths.Stacks, "pki"), Path.Combine(folder, "pki"));
         CopyDirectory(Path.Combine(RepositoryPaths.Stacks, "boundaries"), Path.Combine(folder, "boundaries"));
+        CopyDirectory(Path.Combine(RepositoryPaths.Stacks, "saml"), Path.Combine(folder, "saml"));
         var file = Path.Combine(folder, "dev.yaml");
         File.WriteAllText(file, yaml);
         try

@@ -77,6 +77,9 @@ public sealed class ConstructIdTests(SynthesizedStacks stacks)
             .Concat(config.Oidc?.Roles.Select(r => r.Name) ?? [])
             .Concat(config.CrossAccount.Select(r => r.Name))
             .Concat(config.RolesAnywhere?.Roles.Select(r => r.Name) ?? [])
+            .Concat(config.EdgeFleets.SelectMany(f => f.ContainerRoles).Select(r => r.Name))
+            .Concat(config.ServiceRoles.Select(r => r.Name))
+            .Concat(config.Saml?.Roles.Select(r => r.Name) ?? [])
             .Select(n => RoleNames.Physical(config.CloudFormationStackName, n)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, names);
         Assert.All(names, n => Assert.StartsWith("EdgeIam-dev-", n, StringComparison.Ordinal));

@@ -9,17 +9,19 @@ public sealed class TemplateReaderTests
     [Fact]
     public void Reads_every_role_sorted_by_logical_id_with_its_config_name()
     {
-        // The eleven roles of stacks/dev.yaml, as the constructs name them.
+        // The fifteen roles of stacks/dev.yaml, as the constructs name them.
         Assert.Equal(
             [
+                "ContainersInferenceInferencePodRoleEA955D82", "ContainersInferenceInferenceTaskRole8EA66BEA",
                 "CrossAccountOpsBreakGlassDevRoleF42C3EE2", "CrossAccountSecurityAuditRole0FF95E17", "FleetInferenceRoleA93842E0",
                 "FleetVideoAnalyticsRole9CA1BF9F", "OidcRolesCdkDeployRole31328FE4", "OidcRolesGitHubDeployRole762AD053", "OidcRolesGitHubPlanRole1F1DE776",
                 "OidcRolesGitLabDeployRole95713DA7", "RolesAnywhereRoleEdgeDeviceRole0DF6DF66",
                 "RolesAnywhereRoleEdgeTelemetryWriterRole05A6047B", "RolesAnywhereRoleFactoryControllerRoleBD28377C",
+                "SamlRolesSamlEdgeViewerRole97DA5BB4", "ServiceRolesEdgePipelineBuildRole24C367FF",
             ],
             Fixtures.Dev.Roles.Select(r => r.LogicalId));
         Assert.Equal(
-            ["OpsBreakGlassDev", "SecurityAudit", "inference", "video-analytics", "CdkDeploy", "GitHubDeploy", "GitHubPlan", "GitLabDeploy", "EdgeDeviceRole", "EdgeTelemetryWriter", "FactoryControllerRole"],
+            ["InferencePod", "InferenceTask", "OpsBreakGlassDev", "SecurityAudit", "inference", "video-analytics", "CdkDeploy", "GitHubDeploy", "GitHubPlan", "GitLabDeploy", "EdgeDeviceRole", "EdgeTelemetryWriter", "FactoryControllerRole", "SamlEdgeViewer", "EdgePipelineBuild"],
             Fixtures.Dev.Roles.Select(r => r.ConfigName));
     }
 
