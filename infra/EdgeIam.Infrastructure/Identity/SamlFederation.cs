@@ -38,24 +38,21 @@ internal sealed class SamlFederation : Construct
         {
             var conditions = new List<PolicyCondition> { new("StringEquals", "SAML:aud", [role.Audience]) };
             conditions.AddRange(role.Attributes.Select(a => new PolicyCondition("StringEquals", a.Key, [a.Value])));
-            var statement = new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = Sid,
-                Effect = Effect.ALLOW,
-                Actions = ["sts:AssumeRoleWithSAML"],
-                // The provider's ARN as a literal (its name is fixed above), so the template states exactly who is
-                // trusted; the role depends on the provider, which IAM requires to exist when the trust is written.
-                Principals = [new FederatedPrincipal(
-                    $"arn:{stack.Config.Partition}:iam::{stack.Config.Account}:saml-provider/{providers[role.Provider].Name}", null, "sts:AssumeRoleWithSAML")],
-                Conditions = EdgeRole.ToConditions(conditions),
-            });
+            // The provider's ARN as a literal (its name is fixed above), so the template states exactly who is trusted;
+            // the role depends on the provider, which IAM requires to exist when the trust is written.
+            var statement = new IamStatement(Sid, Allow: true, ["sts:AssumeRoleWithSAML"], [],
+                new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+                {
+                    ["Federated"] = [$"arn:{stack.Config.Partition}:iam::{stack.Config.Account}:saml-provider/{providers[role.Provider].Name}"],
+                },
+                EdgeRole.ToConditions(conditions));
             var edgeRole = new EdgeRole(roleScope, role.Name, new EdgeRoleProps(
                 role.KeyPath,
                 role.Name,
                 $"SAML role for provider {role.Provider} (EdgeIam {role.KeyPath})",
                 [statement],
                 role.Access));
-            edgeRole.Role.Node.AddDependency(providers[role.Provider]);
+            edgeRole.Role.Resource.Node.AddDependency(providers[role.Provider]);
         }
     }
 }

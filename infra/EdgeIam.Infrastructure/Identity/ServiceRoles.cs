@@ -41,15 +41,10 @@ internal sealed class ServiceRoles : Construct
 /// <summary>Trust statements for service principals.</summary>
 internal static class ServiceTrust
 {
-    public static PolicyStatement Statement(string sid, string service, string[] actions, IReadOnlyList<PolicyCondition> conditions) =>
-        new(new PolicyStatementProps
-        {
-            Sid = sid,
-            Effect = Effect.ALLOW,
-            Actions = actions,
-            Principals = [new ServicePrincipal(service)],
-            Conditions = EdgeRole.ToConditions(conditions),
-        });
+    public static IamStatement Statement(string sid, string service, string[] actions, IReadOnlyList<PolicyCondition> conditions) =>
+        new(sid, Allow: true, actions, [],
+            new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Service"] = [service] },
+            EdgeRole.ToConditions(conditions));
 
     /// <summary>StringEquals aws:SourceAccount (the stack's account) and, when given, ArnLike aws:SourceArn.</summary>
     public static List<PolicyCondition> SourceConditions(string account, IReadOnlyList<string> sourceArns)
