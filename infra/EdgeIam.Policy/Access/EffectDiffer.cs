@@ -28,6 +28,11 @@ internal static class EffectDiffer
                 continue; // a new session (profile) is reported by the profile and trust diffs
             }
 
+            if (ReferenceEquals(old, head))
+            {
+                continue; // one shared answer (AWS managed policies only, see EffectiveAccessCalculator): nothing changed
+            }
+
             var area = head.Session is { } session ? $"permissions ({session})" : "permissions";
             var was = old.Actions.ToDictionary(a => a.Action, StringComparer.OrdinalIgnoreCase);
             var now = head.Actions.ToDictionary(a => a.Action, StringComparer.OrdinalIgnoreCase);
