@@ -71,6 +71,20 @@ public sealed class PlacementLockSynthTests
     }
 
     [Fact]
+    public void Every_refused_lock_of_every_stack_file_is_reported_at_once()
+    {
+        var stacks = CliRunner.CopyOfStacks();
+        File.WriteAllText(Lock(stacks), "[]");
+        File.WriteAllText(Path.Combine(stacks, "prod.lock.json"), """{"version": 2, "stacks": {}}""");
+
+        var result = CliRunner.Run("synth", "--no-check", "--config-dir", stacks, "--out", CliRunner.NewTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("dev.lock.json: error: $: is an array", result.Error, StringComparison.Ordinal);
+        Assert.Contains("prod.lock.json: error: $.version: must be 1", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_lock_is_honoured_as_written_and_a_role_it_places_in_a_shard_still_gets_a_device_config()
     {
         var stacks = CliRunner.CopyOfStacks();

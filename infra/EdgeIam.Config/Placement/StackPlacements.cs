@@ -34,10 +34,11 @@ public static class StackPlacements
         foreach (var file in stacks.GroupBy(s => s.SourceFile, StringComparer.Ordinal))
         {
             var lockFile = PlacementLock.PathFor(file.Key);
+            var before = diagnostics.Items.Count;
             var recorded = PlacementLock.Read(lockFile, diagnostics);
-            if (diagnostics.HasErrors)
+            if (diagnostics.Items.Count > before)
             {
-                continue;
+                continue; // this lock is refused; the other files' locks are still read, so every error comes out at once
             }
 
             var planned = new Dictionary<string, TemplatePlacement>(StringComparer.Ordinal);
