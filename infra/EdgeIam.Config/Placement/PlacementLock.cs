@@ -24,9 +24,14 @@ public static class PlacementLock
     /// The placements <paramref name="path"/> records, by CloudFormation stack name (item key to template); null when
     /// there is no lock file. Every problem is a diagnostic; with any, the result is null and synth must stop.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Read(string path, ConfigDiagnostics diagnostics)
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Read(string path, ConfigDiagnostics diagnostics) =>
+        Read(path, diagnostics, out _);
+
+    /// <summary>As <see cref="Read(string, ConfigDiagnostics)"/>, with the bytes read (null when there is no lock file or it was refused), so synth can tell whether the lock it would write is the same without reading it again.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Read(string path, ConfigDiagnostics diagnostics, out byte[]? bytesRead)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
+        bytesRead = null;
         if (!InputFile.Exists(path))
         {
             return null;
@@ -55,7 +60,13 @@ public static class PlacementLock
             diagnostics.Add(error);
         }
 
-        return errors.Count == 0 ? result : null;
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        bytesRead = bytes;
+        return result;
     }
 
     /// <summary>The bytes synth writes for <paramref name="placements"/> (by CloudFormation stack name): sorted, stable.</summary>

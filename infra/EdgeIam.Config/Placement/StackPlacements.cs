@@ -35,7 +35,7 @@ public static class StackPlacements
         {
             var lockFile = PlacementLock.PathFor(file.Key);
             var before = diagnostics.Items.Count;
-            var recorded = PlacementLock.Read(lockFile, diagnostics);
+            var recorded = PlacementLock.Read(lockFile, diagnostics, out var current);
             if (diagnostics.Items.Count > before)
             {
                 continue; // this lock is refused; the other files' locks are still read, so every error comes out at once
@@ -60,7 +60,6 @@ public static class StackPlacements
             }
 
             var bytes = PlacementLock.Render(planned);
-            var current = recorded is null ? null : ReadBytes(lockFile);
             if (current is not null && current.AsSpan().SequenceEqual(bytes))
             {
                 continue;
@@ -80,17 +79,5 @@ public static class StackPlacements
         }
 
         return new PlacementPlan(placements, writes, diagnostics.Items);
-    }
-
-    private static byte[]? ReadBytes(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

@@ -26,10 +26,11 @@ public static class TemplatePlanner
         var fixedCost = PlacementItems.Fixed(stack);
         var errors = new List<ConfigDiagnostic>();
 
-        if (locked is null && items.Aggregate(fixedCost, (sum, item) => sum + item.InParent).FitsWithin(TemplateCost.Limit))
+        var allInTopLevel = items.Aggregate(fixedCost, (sum, item) => sum + item.InParent);
+        if (locked is null && allInTopLevel.FitsWithin(TemplateCost.Limit))
         {
             return (new TemplatePlacement(items.ToDictionary(i => i.Key, _ => 0, StringComparer.Ordinal),
-                new Dictionary<int, TemplateCost> { [0] = items.Aggregate(fixedCost, (sum, item) => sum + item.InParent) }), errors);
+                new Dictionary<int, TemplateCost> { [0] = allInTopLevel }), errors);
         }
 
         var assignment = new Dictionary<string, int>(StringComparer.Ordinal);
