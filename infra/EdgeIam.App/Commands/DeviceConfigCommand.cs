@@ -79,9 +79,21 @@ public static partial class DeviceConfigCommand
     {
         var (stackName, values) = SelectStack(ReadOutputs(request.OutputsFile), request.Stack);
         var (profileName, profileArn) = Select(values, "RolesAnywhereProfile", "profile", "--profile", request.Profile, stackName);
-        var (roleName, roleArn) = SelectRole(values, request.Role, stackName, request.Assembly);
+        // Read once, when first needed: choosing a role without an output needs it, and so does the proof.
+        var stackTemplate = new Lazy<(RolesAnywhereTemplate? Template, TemplateException? Refusal)>(() =>
+        {
+            try
+            {
+                return (RolesAnywhereTemplate.Load(request.Assembly, stackName), null);
+            }
+            catch (TemplateException ex)
+            {
+                return (null, ex);
+            }
+        });
+        var (roleName, roleArn) = SelectRole(values, request.Role, stackName, stackTemplate);
         var (anchorName, anchorArn) = Select(values, "RolesAnywhereTrustAnchor", "trust anchor", "--trust-anchor", request.TrustAnchor, stackName);
-        var proof = Prove(request, stackName, profileName, roleName, anchorName, now);
+        var proof = Prove(request, stackTemplate.Value, profileName, roleName, anchorName, now);
         var profileMatch = ArnRegion().Match(profileArn);
         var region = profileMatch.Success ? profileMatch.Groups["region"].Value
             : throw new DeviceConfigException($"output for profile {proof.Profile} is not a Roles Anywhere profile ARN: '{profileArn}'");
@@ -109,20 +121,17 @@ public static partial class DeviceConfigCommand
     }
 
     /// <summary>
-    /// Proves the chosen names against the template of <paramref name="stackName"/> and returns their stack-file names
+    /// Proves the chosen names against the stack's template (<paramref name="loaded"/>, or why it could not be read) and returns their stack-file names
     /// and the session duration; throws <see cref="DeviceConfigException"/> naming what is wrong and the valid choices.
     /// </summary>
-    private static (string Profile, string Role, string Anchor, int DurationSeconds, string CertificateCheck, RoleResource RoleResource) Prove(DeviceConfigRequest request, string stackName, string profileKey, string roleKey, string anchorKey, DateTimeOffset now)
+    private static (string Profile, string Role, string Anchor, int DurationSeconds, string CertificateCheck, RoleResource RoleResource) Prove(DeviceConfigRequest request, (RolesAnywhereTemplate? Template, TemplateException? Refusal) loaded, string profileKey, string roleKey, string anchorKey, DateTimeOffset now)
     {
-        RolesAnywhereTemplate template;
-        try
-        {
-            template = RolesAnywhereTemplate.Load(request.Assembly, stackName);
-        }
-        catch (TemplateException ex)
+        if (loaded.Refusal is { } ex)
         {
             throw new DeviceConfigException($"{ex.Message}; device-config checks the outputs against the synthesized stack: pass --assembly DIR (the --out of `edgeiam synth`)", ex);
         }
+
+        var template = loaded.Template!;
 
         var file = template.Stack.FilePath;
         var profile = template.Profiles.FirstOrDefault(p => Matches(p.DisplayName, profileKey))
@@ -279,7 +288,7 @@ public static partial class DeviceConfigCommand
     /// template of a split stack has no output, see README "Past 500 resources", and its ARN is derived once the
     /// template proves the role). Without <c>--role</c>, the only role output, as for profiles and anchors.
     /// </summary>
-    private static (string Name, string? Arn) SelectRole(Dictionary<string, string> values, string? requested, string stack, string assembly)
+    private static (string Name, string? Arn) SelectRole(Dictionary<string, string> values, string? requested, string stack, Lazy<(RolesAnywhereTemplate? Template, TemplateException? Refusal)> template)
     {
         if (requested is not null && !values.ContainsKey(RolesAnywhereNames.RoleOutput(requested)) && InTemplate(requested))
         {
@@ -288,17 +297,8 @@ public static partial class DeviceConfigCommand
 
         return Select(values, "RolesAnywhereRole", "role", "--role", requested, stack);
 
-        bool InTemplate(string role)
-        {
-            try
-            {
-                return RolesAnywhereTemplate.Load(assembly, stack).Stack.Roles.Any(r => Matches(r.ConfigName ?? r.LogicalId, role));
-            }
-            catch (TemplateException)
-            {
-                return false; // Prove reports the unreadable template with its fix
-            }
-        }
+        // An unreadable template is reported by Prove, with its fix.
+        bool InTemplate(string role) => template.Value.Template?.Stack.Roles.Any(r => Matches(r.ConfigName ?? r.LogicalId, role)) ?? false;
     }
 
     /// <summary>
