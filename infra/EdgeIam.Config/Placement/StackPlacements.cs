@@ -78,6 +78,7 @@ public static class StackPlacements
             writes.Add(new LockFileWrite(lockFile, bytes));
         }
 
+        QuotaCheck.CheckStacksWithShards(stacks, s => placements.TryGetValue(s.CloudFormationStackName, out var p) ? p.Shards : [], diagnostics);
         return new PlacementPlan(placements, writes, diagnostics.Items);
     }
 }

@@ -24,7 +24,7 @@ internal static class QuotaCheck
             .Select(p => new Item(s, p.Declared.KeyPath, $"OIDC provider '{p.Name}' ({p.Issuer})")));
         Count(stacks, diagnostics, AwsQuotas.TrustAnchors, s => (s.RolesAnywhere?.TrustAnchors ?? []).Select(a => new Item(s, a.KeyPath, $"trust anchor '{a.Name}'")));
         Count(stacks, diagnostics, AwsQuotas.Profiles, s => (s.RolesAnywhere?.Profiles ?? []).Select(p => new Item(s, p.KeyPath, $"profile '{p.Name}'")));
-        Count(stacks, diagnostics, AwsQuotas.Stacks, s => [new Item(s, s.Target?.Declared.KeyPath ?? "", $"stack {s.CloudFormationStackName}")]);
+        Count(stacks, diagnostics, AwsQuotas.Stacks, TopLevelStack);
 
         foreach (var stack in stacks)
         {
@@ -41,17 +41,38 @@ internal static class QuotaCheck
         }
     }
 
-    private static void Count(IReadOnlyList<StackConfig> stacks, ConfigDiagnostics diagnostics, AwsQuota quota, Func<StackConfig, IEnumerable<Item>> items)
+    /// <summary>
+    /// The CloudFormation stacks quota once placement is known: every nested stack (shard) is a stack of its own in
+    /// the account and Region (AWS CloudFormation User Guide, "Nested stacks"; quotas page "Stacks"). Run after
+    /// <see cref="Check"/>, it reports only a crossing the shards cause: one by top-level stacks alone is reported there.
+    /// </summary>
+    public static void CheckStacksWithShards(IReadOnlyList<StackConfig> stacks, Func<StackConfig, IReadOnlyList<int>> shardsOf, ConfigDiagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(shardsOf);
+        Count(stacks, diagnostics, AwsQuotas.Stacks,
+            s => TopLevelStack(s).Concat(shardsOf(s).Select(k => new Item(s, s.Target?.Declared.KeyPath ?? "",
+                string.Create(CultureInfo.InvariantCulture, $"nested stack Shard{k} of stack {s.CloudFormationStackName}")))),
+            alreadyCounted: TopLevelStack);
+    }
+
+    private static IEnumerable<Item> TopLevelStack(StackConfig s) => [new Item(s, s.Target?.Declared.KeyPath ?? "", $"stack {s.CloudFormationStackName}")];
+
+    /// <param name="alreadyCounted">
+    /// What an earlier pass counted for this quota: a group over the limit by that count alone, and disagreeing
+    /// declarations, were reported by that pass and are not reported twice.
+    /// </param>
+    private static void Count(IReadOnlyList<StackConfig> stacks, ConfigDiagnostics diagnostics, AwsQuota quota, Func<StackConfig, IEnumerable<Item>> items,
+        Func<StackConfig, IEnumerable<Item>>? alreadyCounted = null)
     {
         var groups = stacks.GroupBy(s => quota.Scope == QuotaScope.Account ? (s.Account, "") : (s.Account, s.Region));
         foreach (var group in groups)
         {
             var (account, region) = group.Key;
             var where = region.Length == 0 ? $"account {account}" : $"account {account} in {region}";
-            var declared = Declared(group.ToList(), quota, where, diagnostics);
+            var declared = Declared(group.ToList(), quota, where, alreadyCounted is null ? diagnostics : new ConfigDiagnostics());
             var counted = group.SelectMany(items).ToList();
             var limit = declared?.Value ?? quota.Default;
-            if (counted.Count <= limit)
+            if (counted.Count <= limit || (alreadyCounted is not null && group.SelectMany(alreadyCounted).Count() > limit))
             {
                 continue;
             }

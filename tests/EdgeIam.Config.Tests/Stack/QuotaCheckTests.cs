@@ -146,6 +146,29 @@ public sealed class QuotaCheckTests
     }
 
     [Fact]
+    public void NestedShardsCountAsStacksAndAreReportedOnlyWhenTheyCauseTheCrossing()
+    {
+        var stacks = LoadDirectory(Enumerable.Range(0, 1999).Select(i => ($"s{i:D4}", StackFiles.Minimal)).ToArray()).Stacks;
+        IReadOnlyList<int> TwoShardsInTheLast(StackConfig s) => s.CloudFormationStackName == "EdgeIam-s1998" ? [1, 3] : [];
+
+        var diagnostics = new ConfigDiagnostics();
+        QuotaCheck.CheckStacksWithShards(stacks, TwoShardsInTheLast, diagnostics);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticSeverity.Warning, Path.Combine("stacks", "s1998.yaml")), (warning.Severity, warning.File));
+        Assert.StartsWith("nested stack Shard3 of stack EdgeIam-s1998 is over AWS's default quota 'Stacks' of 2,000: account 111111111111 in us-east-1 would have 2,001 CloudFormation stacks", warning.Message, StringComparison.Ordinal);
+
+        var oneShard = new ConfigDiagnostics();
+        QuotaCheck.CheckStacksWithShards(stacks, s => s.CloudFormationStackName == "EdgeIam-s1998" ? [1] : [], oneShard);
+        Assert.Empty(oneShard.Items);
+
+        // Over the quota by top-level stacks alone: the loader reported it; planning does not say it twice.
+        var over = LoadDirectory(Enumerable.Range(0, 2001).Select(i => ($"s{i:D4}", StackFiles.Minimal)).ToArray()).Stacks;
+        var again = new ConfigDiagnostics();
+        QuotaCheck.CheckStacksWithShards(over, _ => [1], again);
+        Assert.Empty(again.Items);
+    }
+
+    [Fact]
     public void TrustAnchorsOverTheRegionalDefaultAreAWarning()
     {
         var anchors = string.Concat(Enumerable.Range(0, 51).Select(i =>
