@@ -100,6 +100,18 @@ public sealed class PlacementLockSynthTests
 
         Assert.True(synth.ExitCode == 0, synth.Error);
         Assert.Contains("in 2 templates", synth.Out, StringComparison.Ordinal);
+
+        // Compared with the shipped placement (the committed fixture is a synth of stacks/ as they are), the move is a
+        // replacement: no access changes, but the role is deleted and created again.
+        var shipped = Path.Combine(CliRunner.RepositoryRoot, "tests", "EdgeIam.Policy.Tests", "Fixtures", "Assembly");
+        var diff = CliRunner.Run("diff", "--base", shipped, "--head", assembly, "--stack", "dev", "--fail-on-widen");
+        Assert.True(diff.ExitCode == 0, diff.Out + diff.Error);
+        Assert.Contains("    replaced role        role replaced: moves from template EdgeIam-dev.template.json to EdgeIamdevShard1", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("with the fixed RoleName EdgeIam-dev-EdgeDeviceRole kept, the create fails", diff.Out, StringComparison.Ordinal);
+        Assert.EndsWith("access diff: 1 change(s): 0 added, 0 widened, 0 narrowed, 0 removed, 1 replaced", diff.Out.TrimEnd(), StringComparison.Ordinal);
+        var refused = CliRunner.Run("diff", "--base", shipped, "--head", assembly, "--stack", "dev", "--fail-on-replace");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--fail-on-replace", refused.Error, StringComparison.Ordinal);
         var topLevel = JsonNode.Parse(File.ReadAllText(Path.Combine(assembly, "EdgeIam-dev.template.json")))!;
         Assert.Null(topLevel["Outputs"]!["RolesAnywhereRoleEdgeDeviceRoleArn"]);
         Assert.NotNull(topLevel["Outputs"]!["RolesAnywhereRoleEdgeTelemetryWriterArn"]);

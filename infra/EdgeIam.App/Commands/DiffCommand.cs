@@ -5,7 +5,7 @@ using EdgeIam.Policy.Templates;
 
 namespace EdgeIam.App.Commands;
 
-/// <summary><c>edgeiam diff</c>: access added and removed between two assemblies (roles, Roles Anywhere profiles, IMDS options, ingress); <c>--fail-on-widen</c> exits 1 on widening.</summary>
+/// <summary><c>edgeiam diff</c>: access added and removed between two assemblies (roles, Roles Anywhere profiles, IMDS options, ingress); <c>--fail-on-widen</c> exits 1 on widening, <c>--fail-on-replace</c> on a role CloudFormation would replace.</summary>
 public static class DiffCommand
 {
     public static Command Create(CliContext context)
@@ -16,6 +16,10 @@ public static class DiffCommand
         headDir.Description = "Assembly after the change.";
         var format = PolicyCommandOptions.Format("text", "json", "markdown");
         var failOnWiden = new Option<bool>("--fail-on-widen") { Description = "Exit 1 when any access was added or widened." };
+        var failOnReplace = new Option<bool>("--fail-on-replace")
+        {
+            Description = "Exit 1 when a role would be replaced (moved to another template, or its logical ID or RoleName changed): its live sessions would stop working.",
+        };
         var linkBase = new Option<string>("--link-base")
         {
             Description = "Markdown: link each role's stack-file line under this URL, e.g. https://github.com/acme/edgeiam/blob/<sha>/.",
@@ -27,15 +31,16 @@ public static class DiffCommand
             headDir,
             format,
             failOnWiden,
+            failOnReplace,
             stacks,
             linkBase,
         };
         command.SetAction(parse => Run(context, parse.GetValue(baseDir)!, parse.GetValue(headDir)!,
-            PolicyCommandOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(failOnWiden), parse.GetValue(stacks) ?? [], parse.GetValue(linkBase)));
+            PolicyCommandOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(failOnWiden), parse.GetValue(stacks) ?? [], parse.GetValue(linkBase), parse.GetValue(failOnReplace)));
         return command;
     }
 
-    public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden, IReadOnlyCollection<string>? stacks = null, string? linkBase = null) =>
+    public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden, IReadOnlyCollection<string>? stacks = null, string? linkBase = null, bool failOnReplace = false) =>
         PolicyCommandOptions.Guard(context, () =>
         {
             var head = AssemblyReader.Load(headDir);
@@ -44,6 +49,12 @@ public static class DiffCommand
             if (failOnWiden && diff.HasWidening)
             {
                 context.Error.WriteLine("edgeiam: access was widened (--fail-on-widen).");
+                return ExitCodes.Findings;
+            }
+
+            if (failOnReplace && diff.Count(ChangeKind.Replaced) > 0)
+            {
+                context.Error.WriteLine("edgeiam: a role would be replaced and its live sessions would end (--fail-on-replace).");
                 return ExitCodes.Findings;
             }
 

@@ -113,6 +113,8 @@ public static class AccessAnalyzer
             trust, permissions, role.ManagedPolicyArns, profiles)
         {
             Effective = sessions,
+            TemplateFile = Path.GetFileName(stack.FileOf(role.LogicalId)),
+            RoleName = role.RoleName,
         };
     }
 

@@ -10,5 +10,6 @@ public sealed record AccessDiff(IReadOnlyList<AccessChange> Changes)
     public string Summary => Changes.Count == 0
         ? "access diff: no changes"
         : $"access diff: {Changes.Count} change(s): {Count(ChangeKind.Added)} added, {Count(ChangeKind.Widened)} widened, "
-          + $"{Count(ChangeKind.Narrowed)} narrowed, {Count(ChangeKind.Removed)} removed";
+          + $"{Count(ChangeKind.Narrowed)} narrowed, {Count(ChangeKind.Removed)} removed"
+          + (Count(ChangeKind.Replaced) is > 0 and var replaced ? $", {replaced} replaced" : string.Empty);
 }

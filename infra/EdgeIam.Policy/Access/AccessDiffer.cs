@@ -90,6 +90,11 @@ public static class AccessDiffer
         }
 
         var role = after.DisplayName;
+        if (Replacement(before, after) is { } replaced)
+        {
+            yield return new AccessChange(stack, role, "role", ChangeKind.Replaced, replaced, ReplacementEffects(before, after));
+        }
+
         var changes = TrustChanges(stack, role, before.AssumedBy, after.AssumedBy)
             .Concat(PermissionChanges(stack, role, before.Permissions, after.Permissions))
             .Concat(EffectDiffer.Diff(stack, role, before.Effective, after.Effective))
@@ -99,6 +104,40 @@ public static class AccessDiffer
             yield return change;
         }
     }
+
+    /// <summary>
+    /// Why CloudFormation will delete the role and create it again, or null: it moved to another template (a shard), or
+    /// its logical ID or RoleName changed (RoleName: "Update requires: Replacement",
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html).
+    /// </summary>
+    private static string? Replacement(RoleAccess before, RoleAccess after)
+    {
+        var reasons = new List<string>();
+        if (before.TemplateFile != after.TemplateFile)
+        {
+            reasons.Add($"moves from template {before.TemplateFile} to {after.TemplateFile}");
+        }
+
+        if (before.LogicalId != after.LogicalId)
+        {
+            reasons.Add($"logical ID {before.LogicalId} -> {after.LogicalId}");
+        }
+
+        if (before.RoleName != after.RoleName)
+        {
+            reasons.Add($"RoleName {before.RoleName ?? "(generated)"} -> {after.RoleName ?? "(generated)"}");
+        }
+
+        return reasons.Count == 0 ? null : $"role replaced: {string.Join("; ", reasons)}";
+    }
+
+    private static List<string> ReplacementEffects(RoleAccess before, RoleAccess after) =>
+    [
+        "CloudFormation deletes the role and creates a new one: every live session of it stops working, and the new role has a new unique ID",
+        .. before.RoleName is { } name && name == after.RoleName
+            ? [$"with the fixed RoleName {name} kept, the create fails while the old role still exists (CloudFormation deletes last): keep the role where it was (its template is recorded in stacks/<name>.lock.json) or deploy its removal first"]
+            : Array.Empty<string>(),
+    ];
 
     private static IEnumerable<AccessChange> TrustChanges(string stack, string role, IReadOnlyList<TrustGrant> before, IReadOnlyList<TrustGrant> after)
     {

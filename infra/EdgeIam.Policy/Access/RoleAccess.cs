@@ -18,4 +18,10 @@ public sealed record RoleAccess(
 
     /// <summary>What the role's sessions may do: the role on its own first, then each Roles Anywhere profile's session.</summary>
     internal IReadOnlyList<Permissions.EffectiveAccess> Effective { get; init; } = [];
+
+    /// <summary>File name of the template that declares the role: the stack's, or a nested one (a shard).</summary>
+    internal string TemplateFile { get; init; } = string.Empty;
+
+    /// <summary>The role's RoleName as written (null: CloudFormation generates one).</summary>
+    internal string? RoleName { get; init; }
 }

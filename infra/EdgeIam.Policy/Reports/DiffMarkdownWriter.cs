@@ -27,6 +27,12 @@ internal static class DiffMarkdownWriter
             ? $"> **Warning: access widened** in {widening} place(s). Review the rows marked **widened**/**added**; merging needs an approval (README, \"PR checks and deploys\")."
             : "No access was widened.");
         output.WriteLine();
+        if (diff.Count(ChangeKind.Replaced) is > 0 and var replaced)
+        {
+            output.WriteLine($"> **Warning: {replaced} role(s) replaced**: CloudFormation deletes and re-creates them, so their live sessions stop working. See the rows marked **replaced**.");
+            output.WriteLine();
+        }
+
         output.WriteLine($"{diff.Summary["access diff: ".Length..]}");
         output.WriteLine();
         var roles = new RoleLookup(head, linkBase);
@@ -34,7 +40,7 @@ internal static class DiffMarkdownWriter
         output.WriteLine("|---|---|---|---|---|---|");
         foreach (var change in Ordered(diff))
         {
-            var kind = change.IsWidening ? $"**{DiffTextWriter.Word(change.Kind)}**" : DiffTextWriter.Word(change.Kind);
+            var kind = change.IsWidening || change.Kind == ChangeKind.Replaced ? $"**{DiffTextWriter.Word(change.Kind)}**" : DiffTextWriter.Word(change.Kind);
             var details = change.Details.Count == 0 ? string.Empty : "<br>" + string.Join("<br>", change.Details.Select(Markdown.CodeCell));
             output.WriteLine($"| {Severity(change)} | {kind} | {change.Stack} | {roles.Cell(change)} | {change.Area} | {Markdown.Cell(change.Summary)}{details} |");
         }
@@ -82,7 +88,7 @@ internal static class DiffMarkdownWriter
     private static int Rank(AccessChange change) => change switch
     {
         { IsWidening: true, Area: "trust" or "role" or "permissions" } => 0,
-        { IsWidening: true } => 1,
+        { IsWidening: true } or { Kind: ChangeKind.Replaced } => 1,
         { Kind: ChangeKind.Narrowed } => 2,
         _ => 3,
     };

@@ -34,6 +34,7 @@ internal static class DiffTextWriter
         ChangeKind.Added => "added",
         ChangeKind.Widened => "widened",
         ChangeKind.Narrowed => "narrowed",
+        ChangeKind.Replaced => "replaced",
         _ => "removed",
     };
 }

@@ -116,6 +116,57 @@ public sealed class AccessDifferTests
     public void Pattern_coverage(string basePattern, bool baseLike, string head, bool headLike, bool covered) =>
         Assert.Equal(covered, PatternCoverage.Covers(basePattern, baseLike, head, headLike));
 
+    [Fact]
+    public void A_changed_RoleName_replaces_the_role_and_widens_nothing()
+    {
+        var diff = DiffAfter(d => Edit(d, t => t["Resources"]!["CrossAccountSecurityAuditRole0FF95E17"]!["Properties"]!["RoleName"] = "EdgeIam-dev-Audit"));
+
+        var change = Assert.Single(diff.Changes);
+        Assert.Equal(("SecurityAudit (CrossAccountSecurityAuditRole0FF95E17)", "role", ChangeKind.Replaced), (change.Role, change.Area, change.Kind));
+        Assert.Equal("role replaced: RoleName EdgeIam-dev-SecurityAudit -> EdgeIam-dev-Audit", change.Summary);
+        Assert.StartsWith("CloudFormation deletes the role and creates a new one", Assert.Single(change.Details), StringComparison.Ordinal);
+        Assert.False(diff.HasWidening);
+        Assert.Equal(1, diff.Count(ChangeKind.Replaced));
+        Assert.EndsWith(", 0 removed, 1 replaced", diff.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_logical_ID_under_the_same_name_replaces_the_role_and_a_kept_RoleName_makes_the_create_fail()
+    {
+        var diff = DiffAfter(d => Edit(d, t =>
+        {
+            var resources = t["Resources"]!.AsObject();
+            var role = resources["CrossAccountSecurityAuditRole0FF95E17"]!;
+            resources.Remove("CrossAccountSecurityAuditRole0FF95E17");
+            resources["CrossAccountSecurityAuditRoleRenamed"] = role;
+        }));
+
+        var replaced = Assert.Single(diff.Changes, c => c.Kind == ChangeKind.Replaced);
+        Assert.Equal("role replaced: logical ID CrossAccountSecurityAuditRole0FF95E17 -> CrossAccountSecurityAuditRoleRenamed", replaced.Summary);
+        Assert.Equal(("SecurityAudit", "CrossAccountSecurityAuditRoleRenamed"), (replaced.ConfigName, replaced.LogicalId));
+        Assert.Contains(replaced.Details, d => d.StartsWith("with the fixed RoleName EdgeIam-dev-SecurityAudit kept, the create fails", StringComparison.Ordinal));
+        Assert.DoesNotContain(diff.Changes, c => c.Kind is ChangeKind.Added or ChangeKind.Removed);
+    }
+
+    [Fact]
+    public void Replacement_is_shown_in_every_format()
+    {
+        var diff = DiffAfter(d => Edit(d, t => t["Resources"]!["CrossAccountSecurityAuditRole0FF95E17"]!["Properties"]!["RoleName"] = "EdgeIam-dev-Audit"));
+
+        var text = new StringWriter();
+        AccessReportWriter.Write(diff, ReportFormat.Text, text);
+        Assert.Contains("    replaced role        role replaced: RoleName EdgeIam-dev-SecurityAudit -> EdgeIam-dev-Audit", text.ToString(), StringComparison.Ordinal);
+        var json = new StringWriter();
+        AccessReportWriter.Write(diff, ReportFormat.Json, json);
+        var document = JsonNode.Parse(json.ToString())!;
+        Assert.Equal(1, (int)document["summary"]!["replaced"]!);
+        Assert.Equal(("replaced", false), ((string)document["changes"]![0]!["kind"]!, (bool)document["changes"]![0]!["widens"]!));
+        var markdown = new StringWriter();
+        AccessReportWriter.Write(diff, ReportFormat.Markdown, markdown);
+        Assert.Contains("> **Warning: 1 role(s) replaced**", markdown.ToString(), StringComparison.Ordinal);
+        Assert.Contains("| medium | **replaced** | dev |", markdown.ToString(), StringComparison.Ordinal);
+    }
+
     private static AccessDiff DiffAfter(Action<string> mutateDevTemplate)
     {
         using var head = Fixtures.CopyAssembly();
