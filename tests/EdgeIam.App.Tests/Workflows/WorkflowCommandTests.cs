@@ -58,6 +58,39 @@ public sealed partial class WorkflowCommandTests
             .Where(c => ((string)c[0]).Contains(".yml", StringComparison.Ordinal))
             .Select(c => Tokens((string)c[1]).FirstOrDefault() ?? string.Empty).ToHashSet());
 
+    /// <summary>
+    /// README's first command and both workflows call <c>bin/edgeiam</c>: it must be committed (the repo ignores
+    /// <c>bin/</c> folders), executable, and run the built CLI.
+    /// </summary>
+    [Fact]
+    public void The_launcher_bin_edgeiam_is_committed_executable_and_runs_the_built_cli()
+    {
+        var tracked = Run("git", "ls-files", "--stage", "--", "bin/edgeiam");
+        Assert.StartsWith("100755 ", tracked.Out, StringComparison.Ordinal);
+#if !DEBUG
+        var version = Run("bash", "bin/edgeiam", "--version");
+        Assert.True(version.ExitCode == 0, version.Error);
+        Assert.StartsWith("1.", version.Out, StringComparison.Ordinal);
+#endif
+    }
+
+    private static (int ExitCode, string Out, string Error) Run(string file, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file) { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The tests run on a build of the solution: the launcher must not rebuild it under them.
+        start.Environment["EDGEIAM_NO_BUILD"] = "1";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+
     [Theory]
     [MemberData(nameof(Commands))]
     public void The_command_parses_without_errors(string where, string arguments)
