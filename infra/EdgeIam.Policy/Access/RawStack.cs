@@ -18,15 +18,15 @@ internal sealed class RawStack
             .Select(r => (r.Key, r.Value));
 
     /// <summary>
-    /// Reads the template again with its nested stacks merged in, as the reader did (it already validated them); an
-    /// unreadable one is bad input.
+    /// The template with its nested stacks merged in: the bytes the reader read and validated, or (for a stack not read
+    /// from a file) the file read again; an unreadable one is bad input.
     /// </summary>
     public static RawStack Load(StackTemplate stack)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(AssemblyReader.ReadMergedTemplate(stack.FilePath));
+            root = stack.MergedJson.IsEmpty ? JsonNode.Parse(AssemblyReader.ReadMergedTemplate(stack.FilePath)) : JsonNode.Parse(stack.MergedJson.Span);
         }
         catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

@@ -78,34 +78,41 @@ internal static class AccessTextWriter
     /// Per session, per service: how many actions of each access level it may do, e.g.
     /// <c>iot: Read 12, Write 9</c>, and the unknown policies that keep the rest unproved (full list: --format json).
     /// </summary>
-    internal static IEnumerable<string> EffectiveSummary(RoleAccess role)
+    internal static IEnumerable<string> EffectiveSummary(RoleAccess role) => role.Effective.SelectMany(session => Summaries.GetValue(session, Summarise));
+
+    /// <summary>
+    /// One session's lines, once per answer: roles whose sessions are the same shared answer (AWS managed policies only,
+    /// see EffectiveAccessCalculator) share its summary, which for a broad policy groups thousands of actions.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Permissions.EffectiveAccess, IReadOnlyList<string>> Summaries = new();
+
+    private static IReadOnlyList<string> Summarise(Permissions.EffectiveAccess session) => [.. SummaryLines(session)];
+
+    private static IEnumerable<string> SummaryLines(Permissions.EffectiveAccess session)
     {
-        foreach (var session in role.Effective)
+        yield return $"effective access{(session.Session is { } name ? $" in a {name} session" : string.Empty)} (actions by access level; --format json lists them)";
+        if (session.Actions.Count == 0)
         {
-            yield return $"effective access{(session.Session is { } name ? $" in a {name} session" : string.Empty)} (actions by access level; --format json lists them)";
-            if (session.Actions.Count == 0)
-            {
-                yield return "  - none";
-            }
+            yield return "  - none";
+        }
 
-            var services = session.Actions.GroupBy(a => a.Service, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            if (services.Count > MaxServicesListed)
-            {
-                // A broad managed policy (ReadOnlyAccess) reaches hundreds of services: totals, then only where it can change things.
-                yield return string.Create(CultureInfo.InvariantCulture, $"  - {services.Count} services: {Levels(session.Actions)}");
-                services = [.. services.Where(g => g.Any(a => a.Level is not (Reference.ActionAccessLevel.List or Reference.ActionAccessLevel.Read)))];
-            }
+        var services = session.Actions.GroupBy(a => a.Service, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (services.Count > MaxServicesListed)
+        {
+            // A broad managed policy (ReadOnlyAccess) reaches hundreds of services: totals, then only where it can change things.
+            yield return string.Create(CultureInfo.InvariantCulture, $"  - {services.Count} services: {Levels(session.Actions)}");
+            services = [.. services.Where(g => g.Any(a => a.Level is not (Reference.ActionAccessLevel.List or Reference.ActionAccessLevel.Read)))];
+        }
 
-            foreach (var service in services)
-            {
-                var limited = service.Count(a => a.Limits.Count > 0);
-                yield return $"  - {service.Key}: {Levels(service)}{(limited > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({limited} limited)") : string.Empty)}";
-            }
+        foreach (var service in services)
+        {
+            var limited = service.Count(a => a.Limits.Count > 0);
+            yield return $"  - {service.Key}: {Levels(service)}{(limited > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({limited} limited)") : string.Empty)}";
+        }
 
-            foreach (var unknown in session.Unknown)
-            {
-                yield return $"  - cannot prove: {unknown}";
-            }
+        foreach (var unknown in session.Unknown)
+        {
+            yield return $"  - cannot prove: {unknown}";
         }
     }
 

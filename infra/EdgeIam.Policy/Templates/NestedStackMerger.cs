@@ -34,15 +34,24 @@ internal static class NestedStackMerger
     /// <summary>The merged view of the template <paramref name="utf8"/> read from <paramref name="filePath"/>; its own bytes without nested stacks.</summary>
     public static MergedTemplate Merge(byte[] utf8, string filePath)
     {
-        var root = Parse(utf8, filePath) as JsonObject;
-        if (root is null || !HasNestedStack(root))
+        // Most stacks have no nested stack: a read-only document tells, and only a split stack is built as a mutable tree.
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nested = false;
+        using (var document = ParseDocument(utf8, filePath))
         {
-            var resources = root?["Resources"] as JsonObject;
-            var owners = resources?.ToDictionary(r => r.Key, _ => filePath, StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal);
-            return new MergedTemplate(utf8, owners, [new(filePath, resources?.Count ?? 0)]);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("Resources", out var resources)
+                && resources.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var resource in resources.EnumerateObject())
+                {
+                    owners[resource.Name] = filePath;
+                    nested |= resource.Value.ValueKind == JsonValueKind.Object && resource.Value.TryGetProperty("Type", out var type)
+                        && type.ValueKind == JsonValueKind.String && type.ValueEquals(NestedStackType);
+                }
+            }
         }
 
-        return MergeDocument(root, filePath);
+        return nested ? MergeDocument((JsonObject)JsonNode.Parse(utf8)!, filePath) : new MergedTemplate(utf8, owners, [new(filePath, owners.Count)]);
     }
 
     /// <summary>Merges <paramref name="root"/> (changed in place) even when it has no nested stack; the result is always re-serialized.</summary>
@@ -65,9 +74,6 @@ internal static class NestedStackMerger
 
         return new MergedTemplate(Encoding.UTF8.GetBytes(merged.Root.ToJsonString()), owners, files);
     }
-
-    private static bool HasNestedStack(JsonObject root) =>
-        root["Resources"] is JsonObject resources && resources.Any(r => IsNestedStack(r.Value));
 
     private static bool IsNestedStack(JsonNode? resource) =>
         resource is JsonObject r && r["Type"] is JsonValue type && type.TryGetValue<string>(out var t) && t == NestedStackType;
@@ -292,7 +298,11 @@ internal static class NestedStackMerger
     }
 
     /// <summary>Parses a template as the reader does: duplicate keys and invalid JSON are bad input with file and path.</summary>
-    internal static JsonNode? Parse(byte[] utf8, string filePath)
+    internal static JsonNode? Parse(byte[] utf8, string filePath) => Checked(utf8, filePath, () => JsonNode.Parse(utf8));
+
+    private static JsonDocument ParseDocument(byte[] utf8, string filePath) => Checked(utf8, filePath, () => JsonDocument.Parse(utf8));
+
+    private static T Checked<T>(byte[] utf8, string filePath, Func<T> parse)
     {
         try
         {
@@ -302,7 +312,7 @@ internal static class NestedStackMerger
                 throw new TemplateException(filePath, duplicates[0].JsonPath, duplicates[0].Message);
             }
 
-            return JsonNode.Parse(utf8);
+            return parse();
         }
         catch (JsonException ex)
         {

@@ -63,6 +63,12 @@ public sealed class StackTemplate
     /// <summary>Every template file of the stack with its own resource count (the stack's file first); one entry when not nested.</summary>
     internal IReadOnlyList<KeyValuePair<string, int>> TemplateFiles { get; init; } = [];
 
+    /// <summary>
+    /// The stack's template as the reader read it, nested templates merged in (UTF-8 JSON): the diff reads other
+    /// resources from these bytes, not from the files again, so both see the same input. Empty when not read from one.
+    /// </summary>
+    internal ReadOnlyMemory<byte> MergedJson { get; init; }
+
     /// <summary>The template file a resource is written in: its nested template, else <see cref="FilePath"/>.</summary>
     internal string FileOf(string logicalId) => ResourceFiles.TryGetValue(logicalId, out var file) ? file : FilePath;
 
@@ -108,8 +114,11 @@ public sealed class StackTemplate
     internal StackTemplate WithTemplateFiles(IReadOnlyDictionary<string, string> resourceFiles, IReadOnlyList<KeyValuePair<string, int>> templateFiles) =>
         Copy(Roles, OtherPolicyHolders, Assertions, resourceFiles, templateFiles);
 
+    /// <summary>This stack with the merged template bytes it was read from.</summary>
+    internal StackTemplate WithMergedJson(ReadOnlyMemory<byte> mergedJson) => Copy(Roles, OtherPolicyHolders, Assertions, mergedJson: mergedJson);
+
     private StackTemplate Copy(IReadOnlyList<RoleResource> roles, IReadOnlyList<RoleResource> otherPolicyHolders, IReadOnlyList<Assertions.AccessAssertion> assertions,
-        IReadOnlyDictionary<string, string>? resourceFiles = null, IReadOnlyList<KeyValuePair<string, int>>? templateFiles = null) => new()
+        IReadOnlyDictionary<string, string>? resourceFiles = null, IReadOnlyList<KeyValuePair<string, int>>? templateFiles = null, ReadOnlyMemory<byte>? mergedJson = null) => new()
     {
         Name = Name,
         StackId = StackId,
@@ -130,6 +139,7 @@ public sealed class StackTemplate
         StackFileBoundary = StackFileBoundary,
         ResourceFiles = resourceFiles ?? ResourceFiles,
         TemplateFiles = templateFiles ?? TemplateFiles,
+        MergedJson = mergedJson ?? MergedJson,
     };
 
     /// <summary>

@@ -46,7 +46,8 @@ internal static class TemplateReader
         StackTemplate stack;
         try
         {
-            stack = Read(merged.Utf8Json, filePath, stackName, stackId, environment);
+            // The merger found no duplicate key in any file, and the JSON it re-serializes cannot hold one.
+            stack = Read(merged.Utf8Json, filePath, stackName, stackId, environment, keysChecked: true);
         }
         catch (TemplateException ex) when (merged.IsNested && NestedFileOf(ex.JsonPath, merged, filePath) is { } nested && ex.FilePath == filePath)
         {
@@ -56,10 +57,10 @@ internal static class TemplateReader
 
         if (!merged.IsNested)
         {
-            return stack;
+            return stack.WithMergedJson(merged.Utf8Json);
         }
 
-        return stack.WithTemplateFiles(merged.ResourceFiles.Where(r => r.Value != filePath).ToDictionary(StringComparer.Ordinal), merged.TemplateFiles);
+        return stack.WithTemplateFiles(merged.ResourceFiles.Where(r => r.Value != filePath).ToDictionary(StringComparer.Ordinal), merged.TemplateFiles).WithMergedJson(merged.Utf8Json);
     }
 
     /// <summary>The nested file of the resource a JSON path of the merged view lies in, or null.</summary>
@@ -78,12 +79,12 @@ internal static class TemplateReader
         return null;
     }
 
-    public static StackTemplate Read(ReadOnlySpan<byte> utf8Json, string filePath, string stackName, string stackId, StackEnvironment environment)
+    public static StackTemplate Read(ReadOnlySpan<byte> utf8Json, string filePath, string stackName, string stackId, StackEnvironment environment, bool keysChecked = false)
     {
         JsonDocument document;
         try
         {
-            var duplicates = DuplicateKeyDetector.Find(utf8Json);
+            var duplicates = keysChecked ? [] : DuplicateKeyDetector.Find(utf8Json);
             if (duplicates.Count > 0)
             {
                 throw new TemplateException(filePath, duplicates[0].JsonPath, duplicates[0].Message);
