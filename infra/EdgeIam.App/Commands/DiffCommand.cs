@@ -43,8 +43,20 @@ public static class DiffCommand
     public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden, IReadOnlyCollection<string>? stacks = null, string? linkBase = null, bool failOnReplace = false) =>
         PolicyCommandOptions.Guard(context, () =>
         {
-            var head = AssemblyReader.Load(headDir);
-            var diff = AccessDiffer.Diff(AssemblyReader.Load(baseDir), head, stacks ?? []);
+            // Two cores read the two assemblies at once; the head's error is reported first, as when read one after the other.
+            var reading = Task.Run(() => AssemblyReader.Load(baseDir));
+            CloudAssembly head;
+            try
+            {
+                head = AssemblyReader.Load(headDir);
+            }
+            catch
+            {
+                _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                throw;
+            }
+
+            var diff = AccessDiffer.Diff(reading.GetAwaiter().GetResult(), head, stacks ?? []);
             AccessReportWriter.Write(diff, format, context.Out, head, linkBase);
             if (failOnWiden && diff.HasWidening)
             {

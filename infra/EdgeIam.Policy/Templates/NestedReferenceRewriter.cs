@@ -79,14 +79,20 @@ internal sealed class NestedReferenceRewriter
 
     private void RewriteChildren(JsonObject obj, string jsonPath)
     {
-        foreach (var key in obj.Select(p => p.Key).ToList())
+        // Replacements are set after the walk (the object cannot change while it is enumerated); most objects have none.
+        List<(string Key, JsonNode? Value)>? replaced = null;
+        foreach (var (key, child) in obj)
         {
-            var child = obj[key];
             var rewritten = Rewrite(child, JsonPaths.Property(jsonPath, key));
             if (!ReferenceEquals(child, rewritten))
             {
-                obj[key] = rewritten;
+                (replaced ??= []).Add((key, rewritten));
             }
+        }
+
+        foreach (var (key, value) in replaced ?? [])
+        {
+            obj[key] = value;
         }
     }
 

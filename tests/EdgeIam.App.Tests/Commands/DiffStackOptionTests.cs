@@ -33,6 +33,24 @@ public sealed class DiffStackOptionTests
         Assert.Equal(string.Empty, result.Out);
     }
 
+    [Fact]
+    public void With_both_assemblies_unreadable_the_head_is_reported_and_with_only_the_base_the_base_is()
+    {
+        var missingBase = CliRunner.NewTempPath();
+        var missingHead = CliRunner.NewTempPath();
+
+        var both = CliRunner.Run("diff", "--base", missingBase, "--head", missingHead);
+        var baseOnly = CliRunner.Run("diff", "--base", missingBase, "--head", Assembly);
+
+        // The two are read at once; which one is reported must not depend on which finished first.
+        Assert.Equal(ExitCodes.BadInput, both.ExitCode);
+        Assert.Contains(missingHead, both.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(missingBase, both.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, baseOnly.ExitCode);
+        Assert.Contains(missingBase, baseOnly.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, baseOnly.Out);
+    }
+
     private static string WidenedProdHopLimit()
     {
         var dir = TestTemp.Folder("edgeiam-diff-stack-");
