@@ -46,7 +46,11 @@ internal sealed class IdentityCenter : Construct
                     .ToDictionary(p => p.Sid, p => (object)p.Justification!, StringComparer.Ordinal);
                 if (set.Justification is not null)
                 {
-                    justifications["managedPolicies"] = set.Justification;
+                    // Keyed by policy name, as the engine reads a managed policy's justification (EIAM-PERM-002).
+                    foreach (var arn in set.ManagedPolicyArns)
+                    {
+                        justifications[arn[(arn.LastIndexOf('/') + 1)..]] = set.Justification;
+                    }
                 }
 
                 cfn.AddMetadata(EdgeIamMetadata.Justifications, justifications);

@@ -13,7 +13,32 @@ public static class AccessAnalyzer
     public static AccessReport Analyze(CloudAssembly assembly) => new(assembly.Stacks.Select(Analyze).ToList());
 
     public static StackAccess Analyze(StackTemplate stack) =>
-        new(stack.Name, stack.StackId, stack.Roles.Select(r => Analyze(stack, r)).ToList());
+        new(stack.Name, stack.StackId, stack.Roles.Select(r => Analyze(stack, r)).ToList())
+        {
+            PermissionSets = [.. stack.OtherPolicyHolders.Where(h => h.ResourceType == TemplateReader.PermissionSetType).Select(p => AnalyzePermissionSet(stack, p))],
+        };
+
+    /// <summary>
+    /// A permission set: what its sessions may do, computed as for a role, and who gets it where: each assignment
+    /// (Identity Center provisions a role in the account that the user or group then signs in to).
+    /// </summary>
+    private static RoleAccess AnalyzePermissionSet(StackTemplate stack, RoleResource set)
+    {
+        var access = Analyze(stack, set);
+        var assigned = stack.PermissionSetAssignments
+            .Where(a => a.PermissionSet == set.LogicalId)
+            .Select(a => new TrustGrant(Effect.Allow, "identity-center", $"{a.PrincipalType}:{a.PrincipalId}@{a.TargetId}",
+                $"Identity Center {a.PrincipalType.ToLowerInvariant()} {a.PrincipalId} in account {a.TargetId}{AssignmentCaveat(stack, a)}",
+                ["sso:assignment"], false, [], a.LogicalId, a.JsonPath))
+            .ToList();
+        return access with { AssumedBy = assigned };
+    }
+
+    private static string AssignmentCaveat(StackTemplate stack, PermissionSetAssignment assignment)
+    {
+        var unresolved = new[] { assignment.PrincipalId, assignment.TargetId }.SelectMany(SymbolicValue.SymbolsIn).Where(stack.IsUnresolvedSymbol).Distinct(StringComparer.Ordinal).ToList();
+        return unresolved.Count == 0 ? string.Empty : $" (cannot be proved: depends on {string.Join(", ", unresolved)}, which the template does not fix)";
+    }
 
     /// <summary>
     /// Decides one request of a role session like IAM would (<c>can-do</c>): the role's identity policies (inline and

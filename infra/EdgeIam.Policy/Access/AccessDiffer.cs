@@ -24,10 +24,38 @@ public static class AccessDiffer
                 var after = headRoles.FirstOrDefault(r => r.Key == key);
                 changes.AddRange(DiffRole(name, before, after));
             }
+
+            // Permission sets read as roles whose "trust" is their account assignments.
+            var baseSets = baseReport.Stacks.FirstOrDefault(s => s.Name == name)?.PermissionSets ?? [];
+            var headSets = headReport.Stacks.FirstOrDefault(s => s.Name == name)?.PermissionSets ?? [];
+            foreach (var key in baseSets.Select(r => r.Key).Union(headSets.Select(r => r.Key)).Order(StringComparer.Ordinal))
+            {
+                changes.AddRange(DiffRole(name, baseSets.FirstOrDefault(r => r.Key == key), headSets.FirstOrDefault(r => r.Key == key)).Select(AsPermissionSet));
+            }
         }
 
         return new AccessDiff(changes);
     }
+
+    private static AccessChange AsPermissionSet(AccessChange change) => change with
+    {
+        Role = $"permission set {change.Role}",
+        Area = change.Area switch
+        {
+            "trust" => "assignment",
+            "role" => "permission set",
+            var area => area,
+        },
+        Summary = change.Summary switch
+        {
+            "new role" => "new permission set",
+            "role removed" => "permission set removed",
+            var s when s.StartsWith("role replaced", StringComparison.Ordinal) => "permission set replaced" + s["role replaced".Length..],
+            var s when s.StartsWith("new principal: ", StringComparison.Ordinal) => "new assignment: " + s["new principal: ".Length..],
+            var s when s.StartsWith("principal no longer trusted: ", StringComparison.Ordinal) => "assignment removed: " + s["principal no longer trusted: ".Length..],
+            var s => s,
+        },
+    };
 
     /// <summary>
     /// Roles (as <see cref="Diff(AccessReport, AccessReport)"/>) plus the other resources that decide access: Roles

@@ -28,6 +28,15 @@ internal static class AccessJsonWriter
             }
 
             json.WriteEndArray();
+
+            // A permission set reads as a role; "assumedBy" lists its account assignments (principalKind identity-center).
+            json.WriteStartArray("permissionSets");
+            foreach (var set in stack.PermissionSets)
+            {
+                WriteRole(json, set);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

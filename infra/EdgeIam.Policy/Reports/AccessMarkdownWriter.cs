@@ -17,47 +17,57 @@ internal static class AccessMarkdownWriter
             WriteGraph(stack, output);
             foreach (var role in stack.Roles)
             {
-                output.WriteLine();
-                output.WriteLine($"### {Markdown.Cell(role.ConfigName ?? role.LogicalId)} — {Markdown.Code(role.LogicalId)}");
-                output.WriteLine();
-                output.WriteLine("| Assumed by | Principal | Actions | Conditions (raw) |");
-                output.WriteLine("|---|---|---|---|");
-                foreach (var grant in role.AssumedBy)
-                {
-                    var conditions = grant.Conditions.Count == 0 ? "none" : string.Join("<br>", grant.Conditions.Select(c => Markdown.CodeCell(c.ToString())));
-                    output.WriteLine($"| {Markdown.Cell(grant.Description)} | {grant.PrincipalKind} {Markdown.CodeCell(grant.Principal)} | "
-                        + $"{Markdown.Cell(string.Join(", ", grant.Actions))} | {conditions} |");
-                }
-
-                output.WriteLine();
-                output.WriteLine("May do:");
-                output.WriteLine();
-                if (role.Permissions.Count == 0 && role.ManagedPolicies.Count == 0)
-                {
-                    output.WriteLine("- nothing (no permission policies)");
-                }
-
-                foreach (var permission in role.Permissions)
-                {
-                    output.WriteLine($"- {Markdown.Code(permission.Summary)} ({Markdown.Cell(permission.Policy)})");
-                }
-
-                foreach (var managed in role.ManagedPolicies)
-                {
-                    output.WriteLine($"- managed policy {Markdown.Code(managed)}");
-                }
-
-                foreach (var line in AccessTextWriter.Extras(role))
-                {
-                    output.WriteLine($"- {Markdown.Cell(line)}");
-                }
-
-                // Effective access: the same per-session, per-service counts as the text report.
-                foreach (var line in AccessTextWriter.EffectiveSummary(role))
-                {
-                    output.WriteLine(line.StartsWith("  - ", StringComparison.Ordinal) ? $"  - {Markdown.Cell(line[4..])}" : $"- {Markdown.Cell(line)}");
-                }
+                WriteRole(role, "Assumed by", output);
             }
+
+            foreach (var set in stack.PermissionSets)
+            {
+                WriteRole(set, "Permission set assigned to", output);
+            }
+        }
+    }
+
+    private static void WriteRole(RoleAccess role, string who, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"### {Markdown.Cell(role.ConfigName ?? role.LogicalId)} — {Markdown.Code(role.LogicalId)}");
+        output.WriteLine();
+        output.WriteLine($"| {who} | Principal | Actions | Conditions (raw) |");
+        output.WriteLine("|---|---|---|---|");
+        foreach (var grant in role.AssumedBy)
+        {
+            var conditions = grant.Conditions.Count == 0 ? "none" : string.Join("<br>", grant.Conditions.Select(c => Markdown.CodeCell(c.ToString())));
+            output.WriteLine($"| {Markdown.Cell(grant.Description)} | {grant.PrincipalKind} {Markdown.CodeCell(grant.Principal)} | "
+                + $"{Markdown.Cell(string.Join(", ", grant.Actions))} | {conditions} |");
+        }
+
+        output.WriteLine();
+        output.WriteLine("May do:");
+        output.WriteLine();
+        if (role.Permissions.Count == 0 && role.ManagedPolicies.Count == 0)
+        {
+            output.WriteLine("- nothing (no permission policies)");
+        }
+
+        foreach (var permission in role.Permissions)
+        {
+            output.WriteLine($"- {Markdown.Code(permission.Summary)} ({Markdown.Cell(permission.Policy)})");
+        }
+
+        foreach (var managed in role.ManagedPolicies)
+        {
+            output.WriteLine($"- managed policy {Markdown.Code(managed)}");
+        }
+
+        foreach (var line in AccessTextWriter.Extras(role))
+        {
+            output.WriteLine($"- {Markdown.Cell(line)}");
+        }
+
+        // Effective access: the same per-session, per-service counts as the text report.
+        foreach (var line in AccessTextWriter.EffectiveSummary(role))
+        {
+            output.WriteLine(line.StartsWith("  - ", StringComparison.Ordinal) ? $"  - {Markdown.Cell(line[4..])}" : $"- {Markdown.Cell(line)}");
         }
     }
 

@@ -13,46 +13,61 @@ internal static class AccessTextWriter
             output.WriteLine(stack.StackId);
             foreach (var role in stack.Roles)
             {
-                output.WriteLine($"  {role.DisplayName}");
-                output.WriteLine("    assumed by");
-                foreach (var grant in role.AssumedBy)
-                {
-                    output.WriteLine($"      - {grant.Description}");
-                    output.WriteLine($"          {grant.PrincipalKind} {grant.Principal} via {(grant.NotAction ? "every action except " : string.Empty)}{string.Join(", ", grant.Actions)}");
-                    foreach (var condition in grant.Conditions)
-                    {
-                        output.WriteLine($"          {condition}");
-                    }
-                }
+                WriteRole(role, "    assumed by", output);
+            }
 
-                output.WriteLine("    may do");
-                if (role.Permissions.Count == 0 && role.ManagedPolicies.Count == 0)
+            if (stack.PermissionSets.Count > 0)
+            {
+                output.WriteLine("  Identity Center permission sets");
+                foreach (var set in stack.PermissionSets)
                 {
-                    output.WriteLine("      - nothing (no permission policies)");
-                }
-
-                foreach (var permission in role.Permissions)
-                {
-                    output.WriteLine($"      - {permission.Summary}  [{permission.Policy} {permission.Statement}]");
-                }
-
-                foreach (var managed in role.ManagedPolicies)
-                {
-                    output.WriteLine($"      - managed policy {managed}");
-                }
-
-                foreach (var line in Extras(role))
-                {
-                    output.WriteLine($"    {line}");
-                }
-
-                foreach (var line in EffectiveSummary(role))
-                {
-                    output.WriteLine($"    {line}");
+                    WriteRole(set, set.AssumedBy.Count == 0 ? "    assigned to nobody in this stack" : "    assigned to", output);
                 }
             }
 
             output.WriteLine();
+        }
+    }
+
+    /// <summary>One role (or permission set, whose <paramref name="who"/> heading says "assigned to").</summary>
+    private static void WriteRole(RoleAccess role, string who, TextWriter output)
+    {
+        output.WriteLine($"  {role.DisplayName}");
+        output.WriteLine(who);
+        foreach (var grant in role.AssumedBy)
+        {
+            output.WriteLine($"      - {grant.Description}");
+            output.WriteLine($"          {grant.PrincipalKind} {grant.Principal} via {(grant.NotAction ? "every action except " : string.Empty)}{string.Join(", ", grant.Actions)}");
+            foreach (var condition in grant.Conditions)
+            {
+                output.WriteLine($"          {condition}");
+            }
+        }
+
+        output.WriteLine("    may do");
+        if (role.Permissions.Count == 0 && role.ManagedPolicies.Count == 0)
+        {
+            output.WriteLine("      - nothing (no permission policies)");
+        }
+
+        foreach (var permission in role.Permissions)
+        {
+            output.WriteLine($"      - {permission.Summary}  [{permission.Policy} {permission.Statement}]");
+        }
+
+        foreach (var managed in role.ManagedPolicies)
+        {
+            output.WriteLine($"      - managed policy {managed}");
+        }
+
+        foreach (var line in Extras(role))
+        {
+            output.WriteLine($"    {line}");
+        }
+
+        foreach (var line in EffectiveSummary(role))
+        {
+            output.WriteLine($"    {line}");
         }
     }
 

@@ -27,7 +27,8 @@ internal sealed class AdminManagedPolicyRule : PolicyRule
                 if (arn.Contains(":iam::aws:policy/", StringComparison.OrdinalIgnoreCase) && AdminPolicies.Contains(name, StringComparer.OrdinalIgnoreCase)
                     && role.Justifications.ReasonFor(name, fullAdmin: true) is null)
                 {
-                    yield return For(stack, role, role.JsonPath + ".Properties.ManagedPolicyArns", $"{role.DisplayName} attaches {arn} without a justification.");
+                    var property = role.ResourceType == TemplateReader.PermissionSetType ? "ManagedPolicies" : "ManagedPolicyArns";
+                    yield return For(stack, role, $"{role.JsonPath}.Properties.{property}", $"{role.DisplayName} attaches {arn} without a justification.");
                 }
             }
         }

@@ -14,7 +14,8 @@ internal sealed class InlinePolicySizeRule : PolicyRule
 
     public override IEnumerable<Finding> Check(StackTemplate stack)
     {
-        foreach (var role in stack.Roles)
+        // A permission set has Identity Center's quotas, not IAM's (the loader checks them for EdgeIam's own).
+        foreach (var role in stack.Roles.Where(r => r.ResourceType != TemplateReader.PermissionSetType))
         {
             var size = role.PermissionPolicies.Where(p => p.Kind != PermissionPolicyKind.CustomerManaged).Sum(p => p.SizeInCharacters);
             if (size > IamQuotas.InlinePolicyCharacters)

@@ -63,6 +63,9 @@ public sealed class StackTemplate
     /// <summary>Every template file of the stack with its own resource count (the stack's file first); one entry when not nested.</summary>
     internal IReadOnlyList<KeyValuePair<string, int>> TemplateFiles { get; init; } = [];
 
+    /// <summary>Identity Center account assignments, by logical ID (permission sets are among <see cref="OtherPolicyHolders"/>).</summary>
+    internal IReadOnlyList<PermissionSetAssignment> PermissionSetAssignments { get; init; } = [];
+
     /// <summary>
     /// The stack's template as the reader read it, nested templates merged in (UTF-8 JSON): the diff reads other
     /// resources from these bytes, not from the files again, so both see the same input. Empty when not read from one.
@@ -140,6 +143,7 @@ public sealed class StackTemplate
         ResourceFiles = resourceFiles ?? ResourceFiles,
         TemplateFiles = templateFiles ?? TemplateFiles,
         MergedJson = mergedJson ?? MergedJson,
+        PermissionSetAssignments = PermissionSetAssignments,
     };
 
     /// <summary>

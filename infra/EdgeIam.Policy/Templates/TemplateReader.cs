@@ -16,6 +16,8 @@ internal static class TemplateReader
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    internal const string PermissionSetType = "AWS::SSO::PermissionSet";
+
     public static bool IsOidcProviderType(string? type) => type is "AWS::IAM::OIDCProvider" or "Custom::AWSCDKOpenIdConnectProvider";
 
     public static StackTemplate ReadFile(string filePath, string stackName, string stackId, StackEnvironment environment)
@@ -166,6 +168,7 @@ internal static class TemplateReader
             var launchTemplates = new List<LaunchTemplateResource>();
             var instances = new List<InstanceResource>();
             var credentials = new List<TemplateResource>();
+            var assignments = new List<PermissionSetAssignment>();
             foreach (var (id, type, resource, properties, path) in all)
             {
                 switch (type)
@@ -219,6 +222,12 @@ internal static class TemplateReader
                     case "AWS::IAM::AccessKey":
                         credentials.Add(new TemplateResource(id, type, path));
                         break;
+                    case PermissionSetType:
+                        holders.Add(InBranches(() => ReadPermissionSet(id, resource, properties, path)));
+                        break;
+                    case "AWS::SSO::Assignment":
+                        assignments.Add(ReadAssignment(id, properties, path));
+                        break;
                 }
             }
 
@@ -251,6 +260,7 @@ internal static class TemplateReader
                 Assertions = Assertions.AssertionReader.Read(root, filePath),
                 ManagedPolicies = _managed,
                 StackFileBoundary = StackFileBoundary.Read(root, filePath),
+                PermissionSetAssignments = [.. assignments.OrderBy(a => a.LogicalId, StringComparer.Ordinal)],
             };
         }
 
@@ -368,6 +378,108 @@ internal static class TemplateReader
             {
                 ResourceType = type,
             };
+        }
+
+        /// <summary>
+        /// An Identity Center permission set as a policy holder, so the permission rules read it: its inline policy,
+        /// AWS managed policies, customer managed policy references (documents in each assigned account, which the
+        /// engine cannot see: "cannot prove"), boundary and session duration
+        /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sso-permissionset.html).
+        /// </summary>
+        private RoleResource ReadPermissionSet(string id, JsonElement resource, JsonElement properties, string path)
+        {
+            var propertiesPath = JsonPaths.Property(path, "Properties");
+            var justifications = Justifications.FromMetadata(resource);
+            var policies = new List<PermissionPolicy>();
+            if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("InlinePolicy", out var inline) && _resolver.Resolve(inline) is { } inlineNode)
+            {
+                var (document, size) = ReadPolicy(inlineNode, JsonPaths.Property(propertiesPath, "InlinePolicy"));
+                policies.Add(new PermissionPolicy("InlinePolicy", PermissionPolicyKind.Inline, id, document, size, justifications));
+            }
+
+            var managed = new List<string>();
+            if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("ManagedPolicies", out var arns))
+            {
+                managed.AddRange(_resolver.Resolve(arns) switch
+                {
+                    null => [],
+                    JsonArray list => list.Select(IntrinsicResolver.AsString),
+                    _ => throw Error(JsonPaths.Property(propertiesPath, "ManagedPolicies"), "\"ManagedPolicies\" must be a list of AWS managed policy ARNs (after Fn::If and other intrinsics)"),
+                });
+            }
+
+            if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("CustomerManagedPolicyReferences", out var references))
+            {
+                var referencesPath = JsonPaths.Property(propertiesPath, "CustomerManagedPolicyReferences");
+                managed.AddRange(_resolver.Resolve(references) switch
+                {
+                    null => [],
+                    JsonArray list => list.Select((r, i) => CustomerManagedReference(r, JsonPaths.Index(referencesPath, i))),
+                    _ => throw Error(referencesPath, "\"CustomerManagedPolicyReferences\" must be a list of {Name, Path} (after Fn::If and other intrinsics)"),
+                });
+            }
+
+            string? boundary = null;
+            if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("PermissionsBoundary", out var b) && _resolver.Resolve(b) is { } boundaryNode)
+            {
+                var boundaryPath = JsonPaths.Property(propertiesPath, "PermissionsBoundary");
+                boundary = boundaryNode switch
+                {
+                    JsonObject o when o["ManagedPolicyArn"] is { } arn => IntrinsicResolver.AsString(arn),
+                    JsonObject o when o["CustomerManagedPolicyReference"] is { } reference => CustomerManagedReference(reference, JsonPaths.Property(boundaryPath, "CustomerManagedPolicyReference")),
+                    _ => throw Error(boundaryPath, "a permission set's \"PermissionsBoundary\" needs \"ManagedPolicyArn\" or \"CustomerManagedPolicyReference\""),
+                };
+            }
+
+            var duration = OptionalString(properties, "SessionDuration");
+            int? seconds = null;
+            if (duration is not null)
+            {
+                try
+                {
+                    seconds = (int)System.Xml.XmlConvert.ToTimeSpan(duration).TotalSeconds;
+                }
+                catch (FormatException)
+                {
+                    // Unread, a longer session than shown could be granted: bad input, never the default.
+                    throw Error(JsonPaths.Property(propertiesPath, "SessionDuration"), $"\"{duration}\" is not an ISO 8601 duration such as PT4H");
+                }
+            }
+
+            var configName = resource.TryGetProperty("Metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+                && metadata.TryGetProperty(RoleResource.ConfigNameKey, out var name) && name.ValueKind == JsonValueKind.String
+                ? name.GetString()
+                : OptionalString(properties, "Name");
+            return new RoleResource(id, configName, null, EmptyTrust(path), 0, policies, managed, seconds, boundary, justifications, path)
+            {
+                ResourceType = PermissionSetType,
+            };
+        }
+
+        /// <summary>
+        /// A customer managed policy reference: a policy of that name and path in every account the set is assigned to,
+        /// written as an ARN of an account the engine cannot know, so that it is never found and always "cannot prove".
+        /// </summary>
+        private string CustomerManagedReference(JsonNode? reference, string path)
+        {
+            if (reference is not JsonObject o || o["Name"] is not { } name)
+            {
+                throw Error(path, "a customer managed policy reference needs \"Name\" (and optionally \"Path\")");
+            }
+
+            var policyPath = o["Path"] is { } p ? IntrinsicResolver.AsString(p) : "/";
+            return $"arn:aws:iam::{{assigned account}}:policy{policyPath}{IntrinsicResolver.AsString(name)}";
+        }
+
+        private PermissionSetAssignment ReadAssignment(string id, JsonElement properties, string path)
+        {
+            var permissionSet = OptionalString(properties, "PermissionSetArn")
+                ?? throw Error(JsonPaths.Property(path, "Properties"), "an Identity Center assignment needs \"PermissionSetArn\"");
+            var target = SymbolicValue.TryParseReference(permissionSet, out var referenced, out _) && _types.TryGetValue(referenced, out var t) && t == PermissionSetType
+                ? referenced
+                : permissionSet;
+            return new PermissionSetAssignment(id, target, OptionalString(properties, "PrincipalType") ?? "?", OptionalString(properties, "PrincipalId") ?? "?",
+                OptionalString(properties, "TargetId") ?? "?", path);
         }
 
         /// <summary>The <c>Policies</c> property, after intrinsics (an <c>Fn::If</c> list is read per branch).</summary>
