@@ -4,7 +4,8 @@ namespace EdgeIam.Policy.Access;
 
 /// <summary>
 /// What decides who can present an identity at all: OIDC providers (audiences, thumbprints, URL), Roles Anywhere
-/// trust anchors and CRLs, and the roles an instance profile hands to EC2. A new audience, thumbprint, role, another
+/// trust anchors and CRLs, the roles an instance profile hands to EC2, SAML providers (metadata document) and EKS Pod
+/// Identity associations (which service account of which cluster gets which role). A new audience, thumbprint, role, another
 /// CA, an anchor switched on or a CRL switched off / removed widens; a changed value the diff cannot order (a CA, a
 /// CRL's contents, a URL) is not proved narrower.
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-oidcprovider.html
@@ -14,7 +15,11 @@ namespace EdgeIam.Policy.Access;
 /// </summary>
 internal static class IdentitySourceDiffer
 {
-    private sealed record Kind(string Type, string Area, string Noun, string? NameProperty, string[] Lists, string[] Opaque, bool RemovalWidens);
+    private sealed record Kind(string Type, string Area, string Noun, string? NameProperty, string[] Lists, string[] Opaque, bool RemovalWidens)
+    {
+        /// <summary>Properties named in the details of a new one (what it connects).</summary>
+        public string[] Shown { get; init; } = [];
+    }
 
     private static readonly Kind[] Kinds =
     [
@@ -24,6 +29,13 @@ internal static class IdentitySourceDiffer
         // A CRL only takes access away: removing one or its contents changing can give revoked certificates back.
         new("AWS::RolesAnywhere::CRL", "crl", "CRL", "Name", [], ["CrlData", "TrustAnchorArn"], true),
         new("AWS::IAM::InstanceProfile", "instance-profile", "instance profile", "InstanceProfileName", ["Roles"], [], false),
+        // Another metadata document is another signing certificate (or IdP): who can sign assertions changed.
+        new("AWS::IAM::SAMLProvider", "saml", "SAML provider", "Name", [], ["SamlMetadataDocument"], false),
+        // A service account of a cluster that gets a role's credentials (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-eks-podidentityassociation.html).
+        new("AWS::EKS::PodIdentityAssociation", "pod-identity", "Pod Identity association", null, [], ["ClusterName", "Namespace", "ServiceAccount", "RoleArn", "TargetRoleArn"], false)
+        {
+            Shown = ["ClusterName", "Namespace", "ServiceAccount", "RoleArn"],
+        },
     ];
 
     public static IEnumerable<AccessChange> Diff(string stack, RawStack before, RawStack after)
@@ -41,7 +53,8 @@ internal static class IdentitySourceDiffer
                 {
                     var crl = kind.RemovalWidens;
                     yield return new AccessChange(stack, label, kind.Area, crl ? ChangeKind.Narrowed : ChangeKind.Added, $"new {kind.Noun}",
-                        [.. kind.Lists.SelectMany(l => TemplateNode.Items(TemplateNode.Get(@new!["Properties"], l)).Select(v => $"{Name(l)} {Text(v)}"))]);
+                        [.. kind.Lists.SelectMany(l => TemplateNode.Items(TemplateNode.Get(@new!["Properties"], l)).Select(v => $"{Name(l)} {Text(v)}")),
+                            .. kind.Shown.Select(p => $"{Name(p)} {Short(TemplateNode.Get(@new!["Properties"], p))}")]);
                     continue;
                 }
 
@@ -109,6 +122,12 @@ internal static class IdentitySourceDiffer
         "Source" => "CA source",
         "CrlData" => "CRL contents",
         "TrustAnchorArn" => "trust anchor",
+        "SamlMetadataDocument" => "metadata document",
+        "ClusterName" => "cluster",
+        "Namespace" => "namespace",
+        "ServiceAccount" => "service account",
+        "RoleArn" => "role",
+        "TargetRoleArn" => "target role",
         _ => property,
     };
 

@@ -353,6 +353,34 @@ public sealed class ResourceDiffTests
             (change.Role, change.Area, change.Kind, change.Summary));
     }
 
+    private const string PodAssociation = "ContainersInferenceInferencePodAssociationA5D97975";
+
+    [Fact]
+    public void A_new_pod_identity_association_is_added_naming_what_it_connects_and_a_changed_service_account_is_widened()
+    {
+        var added = Diff("dev", @base: r => r.Remove(PodAssociation));
+        var moved = Diff("dev", head: r => Props(r, PodAssociation)["ServiceAccount"] = "any-pod");
+
+        var change = Single(added);
+        Assert.Equal(("pod-identity", ChangeKind.Added, "new Pod Identity association"), (change.Area, change.Kind, change.Summary));
+        Assert.Equal(["cluster edge-nyc", "namespace inference", "service account model-server", "role {\"Fn::GetAtt\":[\"ContainersInferenceInferencePodRoleEA955D82\",\"Arn\"]}"], change.Details);
+        var widened = Single(moved);
+        Assert.Equal((ChangeKind.Widened, "service account changed (cannot prove narrower)"), (widened.Kind, widened.Summary));
+        Assert.Equal(["model-server -> any-pod"], widened.Details);
+    }
+
+    [Fact]
+    public void Another_saml_metadata_document_is_widened_and_a_new_provider_added()
+    {
+        const string Provider = "SamlProvidersacmeidp7BF143B5";
+        var changed = Diff("dev", head: r => Props(r, Provider)["SamlMetadataDocument"] = "<md:EntityDescriptor entityID=\"https://evil.example\"/>");
+        var added = Diff("dev", @base: r => r.Remove(Provider));
+
+        var change = Single(changed);
+        Assert.Equal(("saml", ChangeKind.Widened, "metadata document changed (cannot prove narrower)"), (change.Area, change.Kind, change.Summary));
+        Assert.Equal((ChangeKind.Added, "new SAML provider"), (Single(added).Kind, Single(added).Summary));
+    }
+
     private static AccessChange Single(AccessDiff diff) => Assert.Single(diff.Changes);
 
     private static JsonObject Props(JsonObject resources, string id) => resources[id]!["Properties"]!.AsObject();
