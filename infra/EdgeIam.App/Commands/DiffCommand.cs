@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeIam.Policy.Access;
 using EdgeIam.Policy.Reports;
 using EdgeIam.Policy.Templates;
+using EdgeIam.Shared;
 
 namespace EdgeIam.App.Commands;
 
@@ -43,20 +44,9 @@ public static class DiffCommand
     public static int Run(CliContext context, string baseDir, string headDir, ReportFormat format, bool failOnWiden, IReadOnlyCollection<string>? stacks = null, string? linkBase = null, bool failOnReplace = false) =>
         PolicyCommandOptions.Guard(context, () =>
         {
-            // Two cores read the two assemblies at once; the head's error is reported first, as when read one after the other.
-            var reading = Task.Run(() => AssemblyReader.Load(baseDir));
-            CloudAssembly head;
-            try
-            {
-                head = AssemblyReader.Load(headDir);
-            }
-            catch
-            {
-                _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
-                throw;
-            }
-
-            var diff = AccessDiffer.Diff(reading.GetAwaiter().GetResult(), head, stacks ?? []);
+            // Both assemblies are read at once; the head's error is reported first, as when read one after the other.
+            var (head, @base) = BothAtOnce.Run(() => AssemblyReader.Load(headDir), () => AssemblyReader.Load(baseDir));
+            var diff = AccessDiffer.Diff(@base, head, stacks ?? []);
             AccessReportWriter.Write(diff, format, context.Out, head, linkBase);
             if (failOnWiden && diff.HasWidening)
             {

@@ -77,19 +77,8 @@ public static class AccessDiffer
         var before = Limit(baseAssembly, stacks);
         var after = Limit(headAssembly, stacks);
         // The two sides are independent (the engine's caches are thread-safe): analysed at once, the base's error first.
-        var analysing = Task.Run(() => AccessAnalyzer.Analyze(after));
-        AccessReport baseAccess;
-        try
-        {
-            baseAccess = AccessAnalyzer.Analyze(before);
-        }
-        catch
-        {
-            _ = analysing.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            throw;
-        }
-
-        var roles = Diff(baseAccess, analysing.GetAwaiter().GetResult());
+        var (baseAccess, headAccess) = Shared.BothAtOnce.Run(() => AccessAnalyzer.Analyze(before), () => AccessAnalyzer.Analyze(after));
+        var roles = Diff(baseAccess, headAccess);
         var changes = new List<AccessChange>();
         foreach (var name in before.Stacks.Select(s => s.Name).Union(after.Stacks.Select(s => s.Name)).Order(StringComparer.Ordinal))
         {
