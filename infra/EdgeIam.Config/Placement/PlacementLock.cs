@@ -131,7 +131,7 @@ public static class PlacementLock
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(Error(path, 0, 0, "$", $"is {Describe(root.ValueKind)}, not the object synth writes.", Fix));
+                errors.Add(Error(path, 0, 0, "$", $"is {JsonKinds.Describe(root.ValueKind)}, not the object synth writes.", Fix));
                 return null;
             }
 
@@ -157,7 +157,7 @@ public static class PlacementLock
                 var stackPath = $"$.stacks[\"{stack.Name}\"]";
                 if (stack.Value.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add(Error(path, 0, 0, stackPath, $"is {Describe(stack.Value.ValueKind)}, not an object of templates.", Fix));
+                    errors.Add(Error(path, 0, 0, stackPath, $"is {JsonKinds.Describe(stack.Value.ValueKind)}, not an object of templates.", Fix));
                     continue;
                 }
 
@@ -173,7 +173,7 @@ public static class PlacementLock
 
                     if (template.Value.ValueKind != JsonValueKind.Array)
                     {
-                        errors.Add(Error(path, 0, 0, templatePath, $"is {Describe(template.Value.ValueKind)}, not a list of items.", Fix));
+                        errors.Add(Error(path, 0, 0, templatePath, $"is {JsonKinds.Describe(template.Value.ValueKind)}, not a list of items.", Fix));
                         continue;
                     }
 
@@ -184,7 +184,7 @@ public static class PlacementLock
                         var key = item.ValueKind == JsonValueKind.String ? item.GetString()! : null;
                         if (key is null || !IsItemKey(key))
                         {
-                            errors.Add(Error(path, 0, 0, itemPath, $"{(key is null ? Describe(item.ValueKind) : $"'{key}'")} is not an item (<{string.Join("|", Sections)}>/<name>).", Fix));
+                            errors.Add(Error(path, 0, 0, itemPath, $"{(key is null ? JsonKinds.Describe(item.ValueKind) : $"'{key}'")} is not an item (<{string.Join("|", Sections)}>/<name>).", Fix));
                         }
                         else if (items.TryGetValue(key, out var other))
                         {
@@ -209,16 +209,6 @@ public static class PlacementLock
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 && slash < key.Length - 1 && Sections.Contains(key[..slash], StringComparer.Ordinal);
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 
     private static ConfigDiagnostic Error(string file, int line, int column, string keyPath, string message, string fix = "") =>
         new(DiagnosticSeverity.Error, file, line, column, keyPath, message, fix);

@@ -137,7 +137,7 @@ public static partial class AssemblyReader
 
             if (artifacts.ValueKind != JsonValueKind.Object)
             {
-                throw new TemplateException(path, "$.artifacts", $"is {Describe(artifacts.ValueKind)}, not an object; {Shape}");
+                throw new TemplateException(path, "$.artifacts", $"is {JsonKinds.Describe(artifacts.ValueKind)}, not an object; {Shape}");
             }
 
             foreach (var artifact in artifacts.EnumerateObject())
@@ -145,7 +145,7 @@ public static partial class AssemblyReader
                 var artifactPath = JsonPaths.Property("$.artifacts", artifact.Name);
                 if (artifact.Value.ValueKind != JsonValueKind.Object)
                 {
-                    throw new TemplateException(path, artifactPath, $"is {Describe(artifact.Value.ValueKind)}, not an object; {Shape}");
+                    throw new TemplateException(path, artifactPath, $"is {JsonKinds.Describe(artifact.Value.ValueKind)}, not an object; {Shape}");
                 }
 
                 if (!artifact.Value.TryGetProperty("environment", out var env))
@@ -157,7 +157,7 @@ public static partial class AssemblyReader
                 if (env.ValueKind != JsonValueKind.String || !EnvironmentPattern().IsMatch(env.GetString()!))
                 {
                     throw new TemplateException(path, envPath,
-                        $"is {(env.ValueKind == JsonValueKind.String ? $"\"{env.GetString()}\"" : Describe(env.ValueKind))}; the CDK writes \"aws://<12-digit account or unknown-account>/<region or unknown-region>\"");
+                        $"is {(env.ValueKind == JsonValueKind.String ? $"\"{env.GetString()}\"" : JsonKinds.Describe(env.ValueKind))}; the CDK writes \"aws://<12-digit account or unknown-account>/<region or unknown-region>\"");
                 }
 
                 result[artifact.Name] = StackEnvironment.Parse(env.GetString());
@@ -221,17 +221,6 @@ public static partial class AssemblyReader
             throw new TemplateException(path, JsonPaths.Root, $"is {what}, not a JSON object; {shape}");
         }
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Object => "an object",
-        _ => kind.ToString(),
-    };
 
     /// <summary>True when <paramref name="stack"/> is <c>&lt;file&gt;-&lt;12-digit account&gt;-&lt;region&gt;</c>: one target of stack file <paramref name="file"/>.</summary>
     private static bool IsTargetOf(string stack, string file) =>
