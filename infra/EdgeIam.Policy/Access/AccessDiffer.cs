@@ -1,5 +1,6 @@
 using EdgeIam.Policy.Model;
 using EdgeIam.Policy.Templates;
+using EdgeIam.Shared;
 
 namespace EdgeIam.Policy.Access;
 
@@ -77,7 +78,7 @@ public static class AccessDiffer
         var before = Limit(baseAssembly, stacks);
         var after = Limit(headAssembly, stacks);
         // The two sides are independent (the engine's caches are thread-safe): analysed at once, the base's error first.
-        var (baseAccess, headAccess) = Shared.BothAtOnce.Run(() => AccessAnalyzer.Analyze(before), () => AccessAnalyzer.Analyze(after));
+        var (baseAccess, headAccess) = BothAtOnce.Run(() => AccessAnalyzer.Analyze(before), () => AccessAnalyzer.Analyze(after));
         var roles = Diff(baseAccess, headAccess);
         var changes = new List<AccessChange>();
         foreach (var name in before.Stacks.Select(s => s.Name).Union(after.Stacks.Select(s => s.Name)).Order(StringComparer.Ordinal))
