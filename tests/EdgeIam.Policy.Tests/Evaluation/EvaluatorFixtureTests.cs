@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeIam.Policy.Evaluation;
+using EdgeIam.Policy.Evaluation.Conditions;
 using EdgeIam.Policy.Model;
 using EdgeIam.Policy.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace EdgeIam.Policy.Tests.Evaluation;
 
 /// <summary>
 /// Runs every case of Evaluation/Fixtures/*.json (one file per operator family, plus trust scenarios): the decision,
-/// the deciding statements, and that the fast path agrees with the explaining one.
+/// the deciding statements, how a condition came out (<c>outcome</c>), and that the fast path agrees with the explaining one.
 /// </summary>
 public sealed class EvaluatorFixtureTests
 {
@@ -50,6 +51,13 @@ public sealed class EvaluatorFixtureTests
             Assert.Equal(
                 deciding.EnumerateArray().Select(d => d.GetString()!),
                 result.Deciding.Select(s => s.Statement.Label));
+        }
+
+        if (c.TryGetProperty("outcome", out var outcome))
+        {
+            // How the first statement's one condition came out: an explanation tells an unresolvable variable from a mismatch.
+            var condition = Assert.Single(result.Statements[0].Conditions);
+            Assert.Equal(Enum.Parse<ConditionOutcome>(outcome.GetString()!), condition.Outcome);
         }
 
         if (c.TryGetProperty("principalMatch", out var principalMatch))
