@@ -29,7 +29,7 @@ internal static partial class AssertionsFileParser
 
     internal static readonly KeySet AssumeKeys = new("assertions[].canAssume", "role", "principal", "action", "context", "device");
     internal static readonly KeySet DeviceKeys = new("assertions[].canAssume.device", "trustAnchor", "commonName");
-    internal static readonly KeySet PermissionKeys = new("assertions[].canDo", "role", "assumableBy", "session", "action", "resource", "context");
+    internal static readonly KeySet PermissionKeys = new("assertions[].canDo", "role", "assumableBy", "permissionSet", "session", "action", "resource", "context");
     internal static readonly KeySet CallerKeys = new("assertions[].canDo.assumableBy", "principal", "action", "context", "device");
     internal static readonly KeySet OnlyAccountsKeys = new("assertions[].onlyAccounts", "accounts", "organizations");
     internal static readonly KeySet OnlyRolesTrustKeys = new("assertions[].onlyRolesTrust", "principal", "roles");
@@ -48,15 +48,17 @@ internal static partial class AssertionsFileParser
         var names = stack is null ? null : new Names(
             RoleNames.Of(stack).Select(r => r.Name).ToList(),
             (stack.RolesAnywhere?.TrustAnchors ?? []).Select(a => a.Name).ToList(),
-            (stack.RolesAnywhere?.Profiles ?? []).DistinctBy(p => p.Name, StringComparer.Ordinal).ToDictionary(p => p.Name, p => p.RoleNames, StringComparer.Ordinal));
+            (stack.RolesAnywhere?.Profiles ?? []).DistinctBy(p => p.Name, StringComparer.Ordinal).ToDictionary(p => p.Name, p => p.RoleNames, StringComparer.Ordinal),
+            (stack.IdentityCenter?.PermissionSets ?? []).Select(p => p.Name).ToList(),
+            (stack.IdentityCenter?.Assignments ?? []).Select(a => a.PermissionSet).ToHashSet(StringComparer.Ordinal));
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var items = root.Items("assertions", ItemKeys, item => ParseItem(item, names, ids), required: true,
             fix: "add `assertions:` with at least one entry (see README, \"Access assertions\").");
         return new AssertionsConfig(root.Context.File, items);
     }
 
-    /// <summary>What the stack defines, to check names against: roles, trust anchors, and each profile's roles.</summary>
-    private sealed record Names(List<string> Roles, List<string> Anchors, Dictionary<string, IReadOnlyList<string>> Profiles);
+    /// <summary>What the stack defines, to check names against: roles, trust anchors, each profile's roles, permission sets and the assigned ones.</summary>
+    private sealed record Names(List<string> Roles, List<string> Anchors, Dictionary<string, IReadOnlyList<string>> Profiles, List<string> PermissionSets, HashSet<string> Assigned);
 
     private static AssertionConfig? ParseItem(MappingReader item, Names? names, Dictionary<string, string> ids)
     {
@@ -191,11 +193,13 @@ internal static partial class AssertionsFileParser
     {
         var hasRole = body.Has("role");
         var hasCaller = body.Has("assumableBy");
+        var hasSet = body.Has("permissionSet");
         var ok = true;
-        if (hasRole == hasCaller)
+        var given = new[] { (hasRole, "`role`"), (hasCaller, "`assumableBy`"), (hasSet, "`permissionSet`") }.Where(g => g.Item1).Select(g => g.Item2).ToList();
+        if (given.Count != 1)
         {
-            body.Context.Error(body.Node, body.Path, hasRole ? "has both `role` and `assumableBy`" : "names no role",
-                "give `role:` (a role of the stack) or `assumableBy:` (a caller as canAssume takes it: `principal:` with `context:`, or `device:`), not both.");
+            body.Context.Error(body.Node, body.Path, given.Count == 0 ? "names no role" : $"has {(given.Count == 2 ? "both" : "all of")} {string.Join(" and ", given)}",
+                "give one of `role:` (a role of the stack), `assumableBy:` (a caller as canAssume takes it: `principal:` with `context:`, or `device:`) and `permissionSet:` (an Identity Center permission set of the stack).");
             ok = false;
         }
 
@@ -206,6 +210,27 @@ internal static partial class AssertionsFileParser
             role = Role(body, "role", names?.Roles, required: true);
             ok &= role is not null;
             result["role"] = role;
+        }
+        else if (hasSet)
+        {
+            var set = body.String("permissionSet", required: true, "name the permission set as identityCenter.permissionSets does, e.g. `permissionSet: EdgeOperator`.");
+            set = set is null ? null : Known(body, body.Value("permissionSet")!, body.PathOf("permissionSet"), set, names?.PermissionSets, "permission set");
+            if (set is not null && names is not null && !names.Assigned.Contains(set))
+            {
+                // Its sessions exist only where it is assigned: an assertion about an unassigned set checks nothing.
+                body.Error("permissionSet", $"permission set {set} has no assignment in this stack file, so it has no session to check",
+                    $"assign it under identityCenter.assignments (`- permissionSet: {set}` with groups or users and accounts), or remove the assertion.");
+                set = null;
+            }
+
+            ok &= set is not null;
+            result["permissionSet"] = set;
+            if (body.Has("session"))
+            {
+                body.Error("session", "a permission set's session is its own; `session:` names a Roles Anywhere profile session of a role",
+                    "leave `session:` out, or check a role of the profile with `role:`.");
+                ok = false;
+            }
         }
         else if (hasCaller)
         {
@@ -225,7 +250,7 @@ internal static partial class AssertionsFileParser
             result["assumableBy"] = caller;
         }
 
-        if (body.String("session") is { } session)
+        if (!hasSet && body.String("session") is { } session)
         {
             const string Prefix = "profile:";
             var profiles = names?.Profiles;

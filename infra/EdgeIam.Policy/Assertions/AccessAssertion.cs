@@ -58,7 +58,8 @@ internal sealed record AssumeCaller(
 /// <c>canDo</c> / <c>cannotDo</c>: a request of a role session (the role on its own, or a Roles Anywhere profile's
 /// session) that must be proved allowed, or must be proved impossible. <see cref="Role"/> names one role;
 /// <see cref="AssumableBy"/> instead stands for every role whose trust lets that caller in (or cannot be proved to
-/// keep it out). <see cref="Action"/> may be a pattern for <c>cannotDo</c> (every matching action is checked), and
+/// keep it out); <see cref="PermissionSet"/> instead names an Identity Center permission set, whose sessions are
+/// those of the role Identity Center provisions for it in each assigned account. <see cref="Action"/> may be a pattern for <c>cannotDo</c> (every matching action is checked), and
 /// <see cref="Resource"/> <c>*</c> means "any resource" for <c>cannotDo</c> and the literal request resource <c>*</c>
 /// for <c>canDo</c> (as <c>can-do --resource "*"</c>).
 /// </summary>
@@ -76,6 +77,9 @@ internal sealed record PermissionAssertion(
     IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Context) : AccessAssertion(Id, Why, Source, JsonPath)
 {
     public override string Kind => MustAllow ? Model.EdgeIamMetadata.CanDo : Model.EdgeIamMetadata.CannotDo;
+
+    /// <summary>The stack-file name of an Identity Center permission set, instead of a role.</summary>
+    public string? PermissionSet { get; init; }
 }
 
 /// <summary>A Roles Anywhere CreateSession by a certificate issued under <paramref name="TrustAnchor"/> (a stack-file name).</summary>

@@ -119,8 +119,9 @@ internal static class AssertionReader
 
         private PermissionAssertion Permission(string id, string? why, StackFileLine source, string path, bool mustAllow, JsonElement body, string bodyPath)
         {
-            Keys(body, bodyPath, ["role", "assumableBy", "session", "action", "resource", "context"]);
+            Keys(body, bodyPath, ["role", "assumableBy", "permissionSet", "session", "action", "resource", "context"]);
             var role = String(body, "role", bodyPath, optional: true);
+            var permissionSet = String(body, "permissionSet", bodyPath, optional: true);
             AssumeCaller? caller = null;
             if (body.TryGetProperty("assumableBy", out var by))
             {
@@ -141,13 +142,22 @@ internal static class AssertionReader
                 caller = new AssumeCaller(principal, String(by, "action", byPath, optional: true), Context(by, byPath), device);
             }
 
-            if ((role is null) == (caller is null))
+            if ((role is null ? 0 : 1) + (caller is null ? 0 : 1) + (permissionSet is null ? 0 : 1) != 1)
             {
-                throw Error(bodyPath, "needs exactly one of \"role\" and \"assumableBy\"");
+                throw Error(bodyPath, "needs exactly one of \"role\", \"assumableBy\" and \"permissionSet\"");
             }
 
-            return new PermissionAssertion(id, why, source, path, mustAllow, role, caller, String(body, "session", bodyPath, optional: true),
-                String(body, "action", bodyPath)!, String(body, "resource", bodyPath)!, Context(body, bodyPath));
+            var session = String(body, "session", bodyPath, optional: true);
+            if (permissionSet is not null && session is not null)
+            {
+                throw Error(JsonPaths.Property(bodyPath, "session"), "a permission set's session is its own; \"session\" goes with \"role\" or \"assumableBy\" only");
+            }
+
+            return new PermissionAssertion(id, why, source, path, mustAllow, role, caller, session,
+                String(body, "action", bodyPath)!, String(body, "resource", bodyPath)!, Context(body, bodyPath))
+            {
+                PermissionSet = permissionSet,
+            };
         }
 
         private DeviceRequest Device(JsonElement device, string path)

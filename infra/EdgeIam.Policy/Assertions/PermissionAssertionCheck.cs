@@ -190,6 +190,11 @@ internal static class PermissionAssertionCheck
     private static (string? Problem, IReadOnlyList<(RoleResource Role, string? TrustNote)> Roles) Roles(StackTemplate stack, PermissionAssertion assertion, RolesAnywhereProfileResource? profile)
     {
         string ProfileName() => profile!.Name ?? profile.LogicalId;
+        if (assertion.PermissionSet is { } setName)
+        {
+            return PermissionSet(stack, setName);
+        }
+
         if (assertion.Role is { } name)
         {
             var role = stack.FindRole(name);
@@ -244,6 +249,62 @@ internal static class PermissionAssertionCheck
         return (null, roles);
     }
 
+    /// <summary>
+    /// A permission set of the stack by its stack-file name (or logical ID). Its sessions exist only where it is
+    /// assigned, so one with no assignment in the stack is a problem: the assertion would check nothing.
+    /// </summary>
+    private static (string? Problem, IReadOnlyList<(RoleResource Role, string? TrustNote)> Roles) PermissionSet(StackTemplate stack, string name)
+    {
+        // The rules' view of a stack lists every policy holder among its roles; the reader's keeps them apart.
+        var sets = stack.Roles.Concat(stack.OtherPolicyHolders).Where(h => h.ResourceType == TemplateReader.PermissionSetType).ToList();
+        var set = sets.FirstOrDefault(s => string.Equals(s.ConfigName, name, StringComparison.Ordinal))
+            ?? sets.FirstOrDefault(s => string.Equals(s.LogicalId, name, StringComparison.Ordinal));
+        if (set is null)
+        {
+            var listed = sets.Count == 0 ? "none" : string.Join(", ", sets.Select(s => s.ConfigName ?? s.LogicalId));
+            return ($"the stack has no Identity Center permission set '{name}' (permission sets: {listed})", []);
+        }
+
+        if (!stack.PermissionSetAssignments.Any(a => a.PermissionSet == set.LogicalId))
+        {
+            return ($"permission set {name} is assigned to no account in the stack, so no session of it exists here and the assertion checks nothing; assign it (identityCenter.assignments) or remove the assertion", []);
+        }
+
+        return (null, [(set, null)]);
+    }
+
+    /// <summary>
+    /// The condition keys IAM derives from the session's principal. For a permission set that principal is the
+    /// <c>AWSReservedSSO_&lt;name&gt;_&lt;suffix&gt;</c> role Identity Center provisions in each assigned account
+    /// (https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html), whose suffix the
+    /// template does not fix: a statement that reads one of them cannot be decided offline.
+    /// </summary>
+    private static readonly string[] PrincipalKeys = ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:userid", "aws:username"];
+
+    /// <summary>For a permission set: a failure when a statement that could decide one of the actions reads a principal key.</summary>
+    private static RoleFailure? PrincipalUnknown(RoleResource reading, SessionPermissions permissions, IReadOnlyList<string> actions)
+    {
+        if (reading.ResourceType != TemplateReader.PermissionSetType)
+        {
+            return null;
+        }
+
+        var normalized = actions.Select(a => a.ToLowerInvariant()).ToList();
+        foreach (var statement in permissions.AllPolicies.Where(p => p.Policy is not null).SelectMany(p => p.Policy!.Statements))
+        {
+            var reads = statement.Source.Conditions.Select(c => c.Key)
+                .Concat(statement.Source.Conditions.SelectMany(c => c.Values).Concat((statement.Source.Resource ?? statement.Source.NotResource)?.Values ?? []).SelectMany(VariableKeys))
+                .FirstOrDefault(k => PrincipalKeys.Contains(k, StringComparer.OrdinalIgnoreCase));
+            if (reads is not null && normalized.Any(statement.MatchesAction))
+            {
+                return new RoleFailure(reading, statement.Source.JsonPath.StartsWith("$.Resources", StringComparison.Ordinal) ? statement.Source.JsonPath : reading.JsonPath,
+                    $"{reading.DisplayName} cannot be proved either way: statement {statement.Source.Label} reads {reads}, which for a permission set's session is the AWSReservedSSO_{reading.ConfigName ?? reading.LogicalId}_<suffix> role Identity Center provisions in each assigned account, and the template does not fix it.");
+            }
+        }
+
+        return null;
+    }
+
     private static RoleFailure? CanDo(StackTemplate stack, RoleResource role, RolesAnywhereProfileResource? profile, PermissionAssertion assertion, string action, List<CanDoReport>? reports)
     {
         foreach (var reading in Readings(role))
@@ -254,6 +315,11 @@ internal static class PermissionAssertionCheck
             }
 
             var permissions = Permissions(stack, reading, profile);
+            if (PrincipalUnknown(reading, permissions, [action]) is { } unknown)
+            {
+                return unknown;
+            }
+
             var request = Requests(stack, reading, assertion)(action);
             var evaluation = permissions.Evaluate(request);
             var report = new CanDoReport(stack, reading, permissions, evaluation);
@@ -265,7 +331,7 @@ internal static class PermissionAssertionCheck
 
             var (why, hit) = NotAllowed(evaluation);
             return new RoleFailure(role, PathOf(hit, role, profile),
-                $"{Who(reading, permissions)} must be allowed {action} on {assertion.Resource}, but it is {evaluation.Outcome}: {why}{Note(evaluation)}.", report);
+                $"{Who(reading, permissions)} must be allowed {action} on {assertion.Resource}, but it is {evaluation.Outcome}: {why.TrimEnd('.')}{Note(evaluation)}.", report);
         }
 
         return null;
@@ -281,6 +347,11 @@ internal static class PermissionAssertionCheck
             }
 
             var permissions = Permissions(stack, reading, profile);
+            if (PrincipalUnknown(reading, permissions, actions) is { } unknown)
+            {
+                return unknown;
+            }
+
             var request = Requests(stack, reading, assertion);
             var failing = new List<(string Action, Judgement Judgement, CanDoReport Report)>();
             foreach (var action in actions)
@@ -337,10 +408,23 @@ internal static class PermissionAssertionCheck
     /// <summary>The requests of the role's session, by action: principal the role's ARN, the assertion's resource and context.</summary>
     private static Func<string, AccessRequest> Requests(StackTemplate stack, RoleResource role, PermissionAssertion assertion)
     {
-        var principal = RequestPrincipal.Parse(AccessAnalyzer.SessionPrincipalArn(stack, role));
+        var principal = RequestPrincipal.Parse(role.ResourceType == TemplateReader.PermissionSetType
+            ? PermissionSetSessionArn(stack, role)
+            : AccessAnalyzer.SessionPrincipalArn(stack, role));
         // Built once with the keys derived from the principal, so each request reuses it as it is.
         var context = new AccessRequest(principal, "sts:GetCallerIdentity", assertion.Resource, RequestContext.From(assertion.Context)).Context;
         return action => new AccessRequest(principal, action, assertion.Resource, context);
+    }
+
+    /// <summary>
+    /// The role Identity Center provisions for a permission set, in its first assigned account: only the shape is
+    /// known (the suffix is a placeholder), which is why <see cref="PrincipalUnknown"/> refuses statements that read it.
+    /// </summary>
+    private static string PermissionSetSessionArn(StackTemplate stack, RoleResource set)
+    {
+        var account = stack.PermissionSetAssignments.Where(a => a.PermissionSet == set.LogicalId).Select(a => a.TargetId)
+            .FirstOrDefault(t => t.Length == 12 && t.All(char.IsAsciiDigit)) ?? "000000000000";
+        return $"arn:aws:iam::{account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_{set.ConfigName ?? set.LogicalId}_0000000000000000";
     }
 
     private static string Who(RoleResource reading, SessionPermissions permissions) =>

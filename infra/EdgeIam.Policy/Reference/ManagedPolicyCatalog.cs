@@ -131,6 +131,12 @@ internal sealed class ManagedPolicyCatalog
                 "write the policy's ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess.", service == "iam" ? NearestArns(NameIn(resource), "aws") : []);
         }
 
+        if (account == Templates.TemplateReader.AssignedAccount)
+        {
+            return Unknown(arn, $"customer managed policy {resource["policy".Length..]} is defined by each account the permission set is assigned to, and the template does not show its document",
+                "grant through the permission set's inline policy or AWS managed policies, whose documents the engine can read.");
+        }
+
         if (account != "aws")
         {
             return account.Length == 12 && account.All(char.IsAsciiDigit)

@@ -18,6 +18,9 @@ internal static class TemplateReader
 
     internal const string PermissionSetType = "AWS::SSO::PermissionSet";
 
+    /// <summary>The account of a permission set's customer managed policy ARN: each assigned account has its own.</summary>
+    internal const string AssignedAccount = "{assigned account}";
+
     public static bool IsOidcProviderType(string? type) => type is "AWS::IAM::OIDCProvider" or "Custom::AWSCDKOpenIdConnectProvider";
 
     public static StackTemplate ReadFile(string filePath, string stackName, string stackId, StackEnvironment environment)
@@ -468,7 +471,7 @@ internal static class TemplateReader
             }
 
             var policyPath = o["Path"] is { } p ? IntrinsicResolver.AsString(p) : "/";
-            return $"arn:aws:iam::{{assigned account}}:policy{policyPath}{IntrinsicResolver.AsString(name)}";
+            return $"arn:aws:iam::{AssignedAccount}:policy{policyPath}{IntrinsicResolver.AsString(name)}";
         }
 
         private PermissionSetAssignment ReadAssignment(string id, JsonElement properties, string path)

@@ -168,6 +168,52 @@ public sealed class AssertionsFileTests
         Assert.False(string.IsNullOrWhiteSpace(error.Fix));
     }
 
+    /// <summary><see cref="DeviceStack"/> with an Identity Center permission set that is assigned and one that is not.</summary>
+    private const string IdentityCenterStack = DeviceStack + """
+
+        identityCenter:
+          instanceArn: arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6
+          permissionSets:
+            - name: EdgeOperator
+              managedPolicies: [ViewOnlyAccess]
+            - name: EdgeAuditor
+              managedPolicies: [SecurityAudit]
+          assignments:
+            - permissionSet: EdgeOperator
+              groups: ["906747f0-b0e1-70f5-1b2a-7c1e2d3f4a5b"]
+              accounts: ["111111111111"]
+        """;
+
+    [Theory]
+    [InlineData(Do + "      permissionSet: EdgeOperatr\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.permissionSet", "did you mean 'EdgeOperator'?")]
+    [InlineData(Do + "      permissionSet: EdgeAuditor\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.permissionSet", "has no assignment in this stack file")]
+    [InlineData(Do + "      permissionSet: [EdgeOperator]\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.permissionSet", "expected a single value")]
+    [InlineData(Do + "      permissionSet: EdgeOperator\n      role: EdgeDeviceRole\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo", "has both `role` and `permissionSet`")]
+    [InlineData(Do + "      permissionSet: EdgeOperator\n      role: EdgeDeviceRole\n      assumableBy: \"222222222222\"\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo", "has all of `role` and `assumableBy` and `permissionSet`")]
+    [InlineData(Do + "      permissionSet: EdgeOperator\n      session: profile:edge-device\n      action: iam:PassRole\n      resource: \"*\"\n", "assertions[0].cannotDo.session", "a permission set's session is its own")]
+    public void A_permission_set_assertion_that_would_test_nothing_is_an_error_at_its_line(string assertions, string keyPath, string message)
+    {
+        var errors = Load(assertions, IdentityCenterStack).Diagnostics.Where(d => d.IsError).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal(AssertionsPath, error.File);
+        Assert.True(error.Line > 0 && error.Column > 0, error.ToString());
+        Assert.Equal(keyPath, error.KeyPath);
+        Assert.Contains(message, error.Message + " " + error.Fix, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(error.Fix));
+    }
+
+    [Fact]
+    public void A_permission_set_assertion_reaches_the_metadata_exactly_as_written()
+    {
+        var result = Load(Do + "      permissionSet: EdgeOperator\n      action: iam:CreateAccessKey\n      resource: \"*\"\n", IdentityCenterStack);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var assertions = Assert.Single(result.Stacks).Assertions!;
+        Assert.Equal(
+            """{"id":"a","source":{"file":"stacks/dev.assertions.yaml","line":2,"column":5},"cannotDo":{"permissionSet":"EdgeOperator","action":"iam:CreateAccessKey","resource":"*"}}""",
+            Assert.Single(assertions.Assertions).ToMetadata(assertions.File).ToJsonString());
+    }
+
     [Fact]
     public void A_misspelt_permission_key_is_an_error_with_the_nearest_known_key()
     {

@@ -497,14 +497,148 @@ public sealed class PermissionAssertionCaseTests
         Assert.Equal("assertion:a", failure.ResourceLogicalId);
     }
 
+    /// <summary>An Identity Center permission set with an inline policy of <paramref name="statements"/> and <paramref name="managed"/> AWS managed policies.</summary>
+    private static JsonObject PermissionSet(string name, JsonArray? managed, params JsonObject[] statements)
+    {
+        var properties = new JsonObject { ["InstanceArn"] = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", ["Name"] = name };
+        if (statements.Length > 0)
+        {
+            properties["InlinePolicy"] = Document(statements);
+        }
+
+        if (managed is not null)
+        {
+            properties["ManagedPolicies"] = managed.DeepClone();
+        }
+
+        return new JsonObject { ["Type"] = "AWS::SSO::PermissionSet", ["Properties"] = properties, ["Metadata"] = new JsonObject { ["edgeiam:role"] = name } };
+    }
+
+    private static JsonObject Assignment(string set, string account = "111111111111") => new()
+    {
+        ["Type"] = "AWS::SSO::Assignment",
+        ["Properties"] = new JsonObject
+        {
+            ["InstanceArn"] = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6",
+            ["PermissionSetArn"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(set, "PermissionSetArn") },
+            ["PrincipalId"] = "906747f0-b0e1-70f5-1b2a-7c1e2d3f4a5b",
+            ["PrincipalType"] = "GROUP",
+            ["TargetId"] = account,
+            ["TargetType"] = "AWS_ACCOUNT",
+        },
+    };
+
+    private static JsonObject SetBody(string set, string action, string resource, JsonObject? context = null)
+    {
+        var body = new JsonObject { ["permissionSet"] = set, ["action"] = action, ["resource"] = resource };
+        if (context is not null)
+        {
+            body["context"] = context.DeepClone();
+        }
+
+        return body;
+    }
+
+    private const string Instance = "arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0";
+
+    [Fact]
+    public void A_permission_set_is_decided_by_its_inline_and_managed_policies()
+    {
+        var resources = new JsonObject
+        {
+            ["Ops"] = PermissionSet("EdgeOperator", new JsonArray("arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"), Allow("ec2:RebootInstances", "arn:aws:ec2:us-east-1:111111111111:instance/*", sid: "Reboot")),
+            ["OpsToDev"] = Assignment("Ops"),
+        };
+
+        Holds(resources, "canDo", SetBody("EdgeOperator", "ec2:RebootInstances", Instance));
+        Holds(resources, "canDo", SetBody("EdgeOperator", "ec2:DescribeInstances", "*"));
+        Holds(resources, "cannotDo", SetBody("EdgeOperator", "iam:CreateAccessKey", "*"));
+        Holds(resources, "cannotDo", SetBody("EdgeOperator", "ec2:TerminateInstances", "*"));
+        var failure = Fails(resources, "cannotDo", SetBody("EdgeOperator", "ec2:RebootInstances", "*"), "it is allowed");
+        Assert.Equal("$.Resources.Ops.Properties.InlinePolicy.Statement[0]", failure.JsonPath);
+        Fails(resources, "canDo", SetBody("EdgeOperator", "ec2:TerminateInstances", Instance), "ImplicitlyDenied");
+    }
+
+    [Fact]
+    public void A_permission_set_with_an_administrator_policy_fails_cannotDo()
+    {
+        var resources = new JsonObject { ["Admin"] = PermissionSet("EdgeBreakGlass", new JsonArray("arn:aws:iam::aws:policy/AdministratorAccess")), ["A"] = Assignment("Admin") };
+        Fails(resources, "cannotDo", SetBody("EdgeBreakGlass", "iam:CreateAccessKey", "*"), "EdgeBreakGlass (Admin) must not be able to do iam:CreateAccessKey on any resource, but iam:CreateAccessKey: it is allowed");
+    }
+
+    [Fact]
+    public void A_customer_managed_policy_of_the_assigned_accounts_cannot_be_seen_so_neither_kind_holds()
+    {
+        var set = PermissionSet("EdgeOperator", null, Allow("ec2:RebootInstances", "*"));
+        set["Properties"]!["CustomerManagedPolicyReferences"] = new JsonArray(new JsonObject { ["Name"] = "EdgeOperatorExtras" });
+        var resources = new JsonObject { ["Ops"] = set, ["A"] = Assignment("Ops") };
+        Fails(resources, "cannotDo", SetBody("EdgeOperator", "iam:CreateAccessKey", "*"), "customer managed policy /EdgeOperatorExtras is defined by each account the permission set is assigned to");
+        Fails(resources, "canDo", SetBody("EdgeOperator", "ec2:RebootInstances", Instance), "but it is CannotProve: the identity policies cannot be proved");
+    }
+
+    [Theory]
+    [InlineData("aws:PrincipalArn")]
+    [InlineData("aws:PrincipalAccount")]
+    [InlineData("aws:userid")]
+    public void A_statement_that_reads_the_sessions_principal_cannot_be_decided_for_a_permission_set(string key)
+    {
+        // The AWSReservedSSO_ role's suffix is chosen by Identity Center: a placeholder must not decide anything.
+        var resources = new JsonObject
+        {
+            ["Ops"] = PermissionSet("EdgeOperator", null, Allow("iam:CreateAccessKey", "*", Cond("StringLike", key, "*AWSReservedSSO_EdgeOperator_0000000000000000*"), sid: "Keys"), Allow("ec2:RebootInstances", "*")),
+            ["A"] = Assignment("Ops"),
+        };
+        var failure = Fails(resources, "cannotDo", SetBody("EdgeOperator", "iam:CreateAccessKey", "*"), $"statement Keys reads {key}");
+        Assert.Equal("$.Resources.Ops.Properties.InlinePolicy.Statement[0]", failure.JsonPath);
+        Fails(resources, "canDo", SetBody("EdgeOperator", "iam:CreateAccessKey", "*"), "cannot be proved either way");
+
+        // A statement that cannot decide the action is no obstacle.
+        Holds(resources, "canDo", SetBody("EdgeOperator", "ec2:RebootInstances", Instance));
+    }
+
+    [Fact]
+    public void A_resource_variable_of_the_sessions_principal_cannot_be_decided_for_a_permission_set()
+    {
+        var resources = new JsonObject
+        {
+            ["Ops"] = PermissionSet("EdgeOperator", null, Allow("s3:PutObject", "arn:aws:s3:::edge-ops/${aws:userid}/*", sid: "Own")),
+            ["A"] = Assignment("Ops"),
+        };
+        Fails(resources, "cannotDo", SetBody("EdgeOperator", "s3:PutObject", "arn:aws:s3:::edge-ops/someone/x"), "statement Own reads aws:userid");
+    }
+
+    public static TheoryData<string, JsonObject, string> WhatTheIdentityCenterLacks() => new()
+    {
+        { "an unknown permission set", SetBody("EdgeOperatr", "ec2:RebootInstances", "*"), "no Identity Center permission set 'EdgeOperatr' (permission sets: EdgeAuditor, EdgeOperator)" },
+        { "a permission set without an assignment", SetBody("EdgeAuditor", "ec2:RebootInstances", "*"), "permission set EdgeAuditor is assigned to no account in the stack" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WhatTheIdentityCenterLacks))]
+    public void A_permission_set_assertion_that_would_check_nothing_fails_at_the_assertion(string name, JsonObject body, string message)
+    {
+        var resources = new JsonObject
+        {
+            ["Ops"] = PermissionSet("EdgeOperator", null, Allow("ec2:RebootInstances", "*")),
+            ["Audit"] = PermissionSet("EdgeAuditor", null, Allow("ec2:DescribeInstances", "*")),
+            ["A"] = Assignment("Ops"),
+        };
+        foreach (var kind in new[] { "canDo", "cannotDo" })
+        {
+            var failure = Assert.Single(Failures(resources, kind, body));
+            Assert.True(failure.Message.Contains(message, StringComparison.Ordinal), $"{name} ({kind}): {failure.Message}");
+            Assert.Equal("assertion:a", failure.ResourceLogicalId);
+        }
+    }
+
     [Fact]
     public void CanDo_takes_one_action_not_a_pattern() =>
         Fails(new JsonObject { ["R"] = Role(null, Allow("s3:*", "*")) }, "canDo", Body("R", "s3:Get*", "*"), "canDo decides one request, but 's3:Get*' is a pattern");
 
     public static TheoryData<string, string, string> HostileMetadata() => new()
     {
-        { "role and assumableBy", """{"role": "R", "assumableBy": {"principal": "222222222222"}, "action": "s3:GetObject", "resource": "*"}""", "exactly one of \"role\" and \"assumableBy\"" },
-        { "neither", """{"action": "s3:GetObject", "resource": "*"}""", "exactly one of \"role\" and \"assumableBy\"" },
+        { "role and assumableBy", """{"role": "R", "assumableBy": {"principal": "222222222222"}, "action": "s3:GetObject", "resource": "*"}""", "exactly one of \"role\", \"assumableBy\" and \"permissionSet\"" },
+        { "neither", """{"action": "s3:GetObject", "resource": "*"}""", "exactly one of \"role\", \"assumableBy\" and \"permissionSet\"" },
         { "principal and device", """{"assumableBy": {"principal": "222222222222", "device": {"trustAnchor": "x"}}, "action": "s3:GetObject", "resource": "*"}""", "exactly one of \"principal\"" },
         { "a device with an action", """{"assumableBy": {"device": {"trustAnchor": "x"}, "action": "sts:AssumeRole"}, "action": "s3:GetObject", "resource": "*"}""", "a device's request is fixed" },
         { "assumableBy a string", """{"assumableBy": "222222222222", "action": "s3:GetObject", "resource": "*"}""", "must be an object" },
@@ -513,6 +647,9 @@ public sealed class PermissionAssertionCaseTests
         { "a number for a resource", """{"role": "R", "action": "s3:GetObject", "resource": 5}""", "non-empty string" },
         { "an empty session", """{"role": "R", "session": "", "action": "s3:GetObject", "resource": "*"}""", "non-empty string" },
         { "an unknown key", """{"role": "R", "action": "s3:GetObject", "resource": "*", "resources": []}""", "unknown key" },
+        { "role and permissionSet", """{"role": "R", "permissionSet": "Ops", "action": "s3:GetObject", "resource": "*"}""", "exactly one of \"role\", \"assumableBy\" and \"permissionSet\"" },
+        { "a permission set with a session", """{"permissionSet": "Ops", "session": "profile:p", "action": "s3:GetObject", "resource": "*"}""", "a permission set's session is its own" },
+        { "a number for a permission set", """{"permissionSet": 7, "action": "s3:GetObject", "resource": "*"}""", "non-empty string" },
         { "a context value that is not a list", """{"role": "R", "action": "s3:GetObject", "resource": "*", "context": {"k": "v"}}""", "array of strings" },
     };
 

@@ -10,7 +10,7 @@ internal sealed class CanDoAssertionRule : PermissionAssertionRule
         "EIAM-ASSERT-007",
         "A request the assertions file expects a role session to be allowed is not proved allowed",
         Severity.Error,
-        "Grant the action on the resource in the role's permissions (and in its boundary and session policy), or correct the canDo assertion (role, session, action, resource, context).",
+        "Grant the action on the resource in the role's permissions (and in its boundary and session policy), or correct the canDo assertion (role, assumableBy or permissionSet, session, action, resource, context).",
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html");
 
     protected override bool MustAllow => true;

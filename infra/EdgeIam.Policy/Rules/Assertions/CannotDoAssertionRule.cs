@@ -10,7 +10,7 @@ internal sealed class CannotDoAssertionRule : PermissionAssertionRule
         "EIAM-ASSERT-008",
         "A request the assertions file expects to be impossible is not proved denied for a role session",
         Severity.Error,
-        "Remove or narrow the allowing statement (or add an unconditional Deny on every resource), or correct the cannotDo assertion (role or assumableBy, session, action, resource, context).",
+        "Remove or narrow the allowing statement (or add an unconditional Deny on every resource), or correct the cannotDo assertion (role, assumableBy or permissionSet, session, action, resource, context).",
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html");
 
     protected override bool MustAllow => false;
