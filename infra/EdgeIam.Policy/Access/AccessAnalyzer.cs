@@ -140,6 +140,7 @@ public static class AccessAnalyzer
             Effective = sessions,
             TemplateFile = Path.GetFileName(stack.FileOf(role.LogicalId)),
             RoleName = role.RoleName,
+            PodIdentities = [.. stack.PodIdentityLinks.Where(p => p.Role == role.LogicalId)],
         };
     }
 

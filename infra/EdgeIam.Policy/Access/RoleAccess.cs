@@ -22,6 +22,9 @@ public sealed record RoleAccess(
     /// <summary>File name of the template that declares the role: the stack's, or a nested one (a shard).</summary>
     internal string TemplateFile { get; init; } = string.Empty;
 
+    /// <summary>The EKS Pod Identity associations that hand the role's sessions to a cluster's service account.</summary>
+    internal IReadOnlyList<Templates.PodIdentityLink> PodIdentities { get; init; } = [];
+
     /// <summary>The role's RoleName as written (null: CloudFormation generates one).</summary>
     internal string? RoleName { get; init; }
 }

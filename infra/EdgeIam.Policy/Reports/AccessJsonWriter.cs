@@ -81,6 +81,21 @@ internal static class AccessJsonWriter
         });
         json.WriteStringArray("managedPolicies", role.ManagedPolicies);
         json.WriteStringArray("rolesAnywhereProfiles", role.RolesAnywhereProfiles);
+        if (role.PodIdentities.Count > 0)
+        {
+            json.WriteObjects("podIdentityAssociations", role.PodIdentities, static (w, link) =>
+            {
+                w.WriteString("association", link.LogicalId);
+                w.WriteString("cluster", link.ClusterName);
+                w.WriteString("namespace", link.Namespace);
+                w.WriteString("serviceAccount", link.ServiceAccount);
+                if (link.TargetRoleArn is { } target)
+                {
+                    w.WriteString("targetRoleArn", target);
+                }
+            });
+        }
+
         json.WriteObjects("effective", role.Effective, WriteEffective);
         json.WriteEndObject();
     }

@@ -87,6 +87,11 @@ internal static class AccessTextWriter
         {
             yield return $"Roles Anywhere profiles {string.Join(", ", role.RolesAnywhereProfiles)}";
         }
+
+        foreach (var link in role.PodIdentities)
+        {
+            yield return $"EKS Pod Identity: service account {link.Namespace}/{link.ServiceAccount} of cluster {link.ClusterName} ({link.LogicalId}){(link.TargetRoleArn is { } target ? $", then role {target}" : string.Empty)}";
+        }
     }
 
     /// <summary>

@@ -66,6 +66,9 @@ public sealed class StackTemplate
     /// <summary>Identity Center account assignments, by logical ID (permission sets are among <see cref="OtherPolicyHolders"/>).</summary>
     internal IReadOnlyList<PermissionSetAssignment> PermissionSetAssignments { get; init; } = [];
 
+    /// <summary>EKS Pod Identity associations, by logical ID: which service accounts get which role.</summary>
+    internal IReadOnlyList<PodIdentityLink> PodIdentityLinks { get; init; } = [];
+
     /// <summary>
     /// The stack's template as the reader read it, nested templates merged in (UTF-8 JSON): the diff reads other
     /// resources from these bytes, not from the files again, so both see the same input. Empty when not read from one.
@@ -144,6 +147,7 @@ public sealed class StackTemplate
         TemplateFiles = templateFiles ?? TemplateFiles,
         MergedJson = mergedJson ?? MergedJson,
         PermissionSetAssignments = PermissionSetAssignments,
+        PodIdentityLinks = PodIdentityLinks,
     };
 
     /// <summary>

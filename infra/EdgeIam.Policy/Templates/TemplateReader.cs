@@ -18,6 +18,8 @@ internal static class TemplateReader
 
     internal const string PermissionSetType = "AWS::SSO::PermissionSet";
 
+    internal const string PodIdentityAssociationType = "AWS::EKS::PodIdentityAssociation";
+
     /// <summary>The account of a permission set's customer managed policy ARN: each assigned account has its own.</summary>
     internal const string AssignedAccount = "{assigned account}";
 
@@ -172,6 +174,7 @@ internal static class TemplateReader
             var instances = new List<InstanceResource>();
             var credentials = new List<TemplateResource>();
             var assignments = new List<PermissionSetAssignment>();
+            var podIdentities = new List<PodIdentityLink>();
             foreach (var (id, type, resource, properties, path) in all)
             {
                 switch (type)
@@ -231,6 +234,9 @@ internal static class TemplateReader
                     case "AWS::SSO::Assignment":
                         assignments.Add(ReadAssignment(id, properties, path));
                         break;
+                    case PodIdentityAssociationType:
+                        podIdentities.Add(ReadPodIdentity(id, properties, path));
+                        break;
                 }
             }
 
@@ -264,6 +270,7 @@ internal static class TemplateReader
                 ManagedPolicies = _managed,
                 StackFileBoundary = StackFileBoundary.Read(root, filePath),
                 PermissionSetAssignments = [.. assignments.OrderBy(a => a.LogicalId, StringComparer.Ordinal)],
+                PodIdentityLinks = [.. podIdentities.OrderBy(a => a.LogicalId, StringComparer.Ordinal)],
             };
         }
 
@@ -483,6 +490,17 @@ internal static class TemplateReader
                 : permissionSet;
             return new PermissionSetAssignment(id, target, OptionalString(properties, "PrincipalType") ?? "?", OptionalString(properties, "PrincipalId") ?? "?",
                 OptionalString(properties, "TargetId") ?? "?", path);
+        }
+
+        private PodIdentityLink ReadPodIdentity(string id, JsonElement properties, string path)
+        {
+            string Required(string key) => OptionalString(properties, key)
+                ?? throw Error(JsonPaths.Property(path, "Properties"), $"a Pod Identity association needs \"{key}\"");
+            var roleArn = Required("RoleArn");
+            var role = SymbolicValue.TryParseReference(roleArn, out var referenced, out _) && _types.TryGetValue(referenced, out var t) && t == "AWS::IAM::Role"
+                ? referenced
+                : roleArn;
+            return new PodIdentityLink(id, Required("ClusterName"), Required("Namespace"), Required("ServiceAccount"), role, OptionalString(properties, "TargetRoleArn"), path);
         }
 
         /// <summary>The <c>Policies</c> property, after intrinsics (an <c>Fn::If</c> list is read per branch).</summary>

@@ -18,7 +18,7 @@ public sealed class PolicyCheckTests
         Assert.Equal(("EIAM-WEBID-003", AcceptedPlanRole, Severity.Warning), (finding.Rule.Id, finding.ResourceLogicalId, finding.Severity));
         Assert.False(report.HasErrors);
         Assert.Equal(["dev", "prod"], report.Stacks.Select(s => s.Name));
-        Assert.Equal("policy check: 2 stacks, 21 roles: 0 errors, 1 warning, 0 notes; assertions: 30 held, 0 failed", report.Summary);
+        Assert.Equal("policy check: 2 stacks, 21 roles: 0 errors, 1 warning, 0 notes; assertions: 32 held, 0 failed", report.Summary);
         Assert.All(report.Assertions, a => Assert.True(a.Held, a.Assertion.Label));
     }
 
