@@ -292,9 +292,7 @@ internal static class PermissionAssertionCheck
         var normalized = actions.Select(a => a.ToLowerInvariant()).ToList();
         foreach (var statement in permissions.AllPolicies.Where(p => p.Policy is not null).SelectMany(p => p.Policy!.Statements))
         {
-            var reads = statement.Source.Conditions.Select(c => c.Key)
-                .Concat(statement.Source.Conditions.SelectMany(c => c.Values).Concat((statement.Source.Resource ?? statement.Source.NotResource)?.Values ?? []).SelectMany(VariableKeys))
-                .FirstOrDefault(k => PrincipalKeys.Contains(k, StringComparer.OrdinalIgnoreCase));
+            var reads = KeysRead(statement.Source).FirstOrDefault(k => PrincipalKeys.Contains(k, StringComparer.OrdinalIgnoreCase));
             if (reads is not null && normalized.Any(statement.MatchesAction))
             {
                 return new RoleFailure(reading, statement.Source.JsonPath.StartsWith("$.Resources", StringComparison.Ordinal) ? statement.Source.JsonPath : reading.JsonPath,
@@ -491,12 +489,13 @@ internal static class PermissionAssertionCheck
     }
 
     /// <summary>The condition keys a statement reads (in its conditions, or as policy variables) that the request does not carry.</summary>
-    internal static IReadOnlyList<string> AbsentKeys(Statement statement, RequestContext context)
-    {
-        var keys = statement.Conditions.Select(c => c.Key)
+    internal static IReadOnlyList<string> AbsentKeys(Statement statement, RequestContext context) =>
+        [.. KeysRead(statement).Where(k => !context.ContainsKey(k)).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The condition keys a statement reads: its conditions' keys, and the policy variables of its values and resources.</summary>
+    private static IEnumerable<string> KeysRead(Statement statement) =>
+        statement.Conditions.Select(c => c.Key)
             .Concat(statement.Conditions.SelectMany(c => c.Values).Concat((statement.Resource ?? statement.NotResource)?.Values ?? []).SelectMany(VariableKeys));
-        return [.. keys.Where(k => !context.ContainsKey(k)).Distinct(StringComparer.OrdinalIgnoreCase)];
-    }
 
     private static IEnumerable<string> VariableKeys(string value) =>
         value.Contains("${", StringComparison.Ordinal) ? VariableTemplate.Parse(value).VariableNames : [];

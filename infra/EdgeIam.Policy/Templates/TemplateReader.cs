@@ -485,10 +485,7 @@ internal static class TemplateReader
         {
             var permissionSet = OptionalString(properties, "PermissionSetArn")
                 ?? throw Error(JsonPaths.Property(path, "Properties"), "an Identity Center assignment needs \"PermissionSetArn\"");
-            var target = SymbolicValue.TryParseReference(permissionSet, out var referenced, out _) && _types.TryGetValue(referenced, out var t) && t == PermissionSetType
-                ? referenced
-                : permissionSet;
-            return new PermissionSetAssignment(id, target, OptionalString(properties, "PrincipalType") ?? "?", OptionalString(properties, "PrincipalId") ?? "?",
+            return new PermissionSetAssignment(id, LocalResource(permissionSet, PermissionSetType), OptionalString(properties, "PrincipalType") ?? "?", OptionalString(properties, "PrincipalId") ?? "?",
                 OptionalString(properties, "TargetId") ?? "?", path);
         }
 
@@ -496,12 +493,13 @@ internal static class TemplateReader
         {
             string Required(string key) => OptionalString(properties, key)
                 ?? throw Error(JsonPaths.Property(path, "Properties"), $"a Pod Identity association needs \"{key}\"");
-            var roleArn = Required("RoleArn");
-            var role = SymbolicValue.TryParseReference(roleArn, out var referenced, out _) && _types.TryGetValue(referenced, out var t) && t == "AWS::IAM::Role"
-                ? referenced
-                : roleArn;
-            return new PodIdentityLink(id, Required("ClusterName"), Required("Namespace"), Required("ServiceAccount"), role, OptionalString(properties, "TargetRoleArn"), path);
+            return new PodIdentityLink(id, Required("ClusterName"), Required("Namespace"), Required("ServiceAccount"), LocalResource(Required("RoleArn"), "AWS::IAM::Role"),
+                OptionalString(properties, "TargetRoleArn"), path);
         }
+
+        /// <summary>The logical ID a value references when it is a Ref or GetAtt of this template's resource of <paramref name="type"/>; else the value as written.</summary>
+        private string LocalResource(string value, string type) =>
+            SymbolicValue.TryParseReference(value, out var referenced, out _) && _types.TryGetValue(referenced, out var t) && t == type ? referenced : value;
 
         /// <summary>The <c>Policies</c> property, after intrinsics (an <c>Fn::If</c> list is read per branch).</summary>
         private List<PermissionPolicy> ReadInlinePolicies(string id, JsonElement properties, string propertiesPath, Justifications justifications)
