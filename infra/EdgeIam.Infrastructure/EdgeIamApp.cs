@@ -26,6 +26,10 @@ public static class EdgeIamApp
         // write the same bytes (aws:cdk:path metadata makes `cdk diff` name constructs).
         ["aws:cdk:enable-path-metadata"] = true,
         ["aws:cdk:enable-asset-metadata"] = true,
+
+        // A CDK annotation (a stack "approaching" 500 resources) otherwise carries node's stack trace, with the jsii
+        // runtime's random temp folder in every frame: manifest.json would differ between two synths.
+        ["aws:cdk:disable-stack-trace"] = true,
     };
 
     /// <summary>

@@ -73,7 +73,7 @@ internal sealed class EdgeRole : Construct
 
         if (props.Access.Permissions.Count > 0)
         {
-            _ = InlinePolicy.Create(this, path, "Permissions", [.. props.Access.Permissions.Select(ToIamStatement)], Role.RoleName);
+            _ = InlinePolicy.Create(this, path, scopeFacts.StackPath, "Permissions", [.. props.Access.Permissions.Select(ToIamStatement)], Role.RoleName);
         }
 
         var size = TrustPolicySize.Estimate(trust);

@@ -16,30 +16,24 @@ internal static partial class InlinePolicy
     /// <summary>The L2 policy names a policy after the last 128 characters of its logical ID (IAM's limit).</summary>
     private const int MaxPolicyName = 128;
 
-    /// <summary>Creates <paramref name="id"/>/Resource under <paramref name="scope"/>; <paramref name="scopePath"/> is the scope's construct path.</summary>
-    public static CfnPolicy Create(Construct scope, string scopePath, string id, IReadOnlyList<IamStatement> statements, string roleName)
+    /// <summary>
+    /// Creates <paramref name="id"/>/Resource under <paramref name="scope"/>; <paramref name="scopePath"/> is the scope's
+    /// construct path and <paramref name="stackPath"/> that of the stack (nested or not) whose template holds it.
+    /// </summary>
+    public static CfnPolicy Create(Construct scope, string scopePath, string stackPath, string id, IReadOnlyList<IamStatement> statements, string roleName)
     {
         var holder = new Construct(scope, id);
-        var policy = new CfnPolicy(holder, "Resource", new CfnPolicyProps
+        // The L2 names the policy after its logical ID, which CDK derives from the stack-relative construct path
+        // (nested or not); computed here with CDK's own algorithm instead of asking node for the token and setting it
+        // back (two round trips per role). Only an ID longer than IAM's 128 characters is cut, to its last 128.
+        var logicalId = MakeUniqueId((scopePath + "/" + id + "/Resource")[(stackPath.Length + 1)..].Split('/'));
+        return new CfnPolicy(holder, "Resource", new CfnPolicyProps
         {
             PolicyDocument = PolicyJson.Document(statements),
-            // Replaced below: the logical ID exists once the resource does.
-            PolicyName = "pending",
+            PolicyName = LastChars(logicalId, MaxPolicyName),
             Roles = [roleName],
         });
-        var path = scopePath + "/" + id + "/Resource";
-        // The logical ID token resolves to whatever ID the stack allocates (nested or not). Only an ID longer than
-        // IAM's 128 characters needs cutting, and that is computed here with CDK's own algorithm.
-        policy.PolicyName = LogicalIdUpperBound(path) <= MaxPolicyName ? policy.LogicalId : LastChars(StackRelativeLogicalId(scope, path), MaxPolicyName);
-        return policy;
     }
-
-    /// <summary>
-    /// A bound on the length of the logical ID CDK's <c>makeUniqueId</c> gives any stack-relative tail of
-    /// <paramref name="path"/>: the alphanumerics of every component but <c>Resource</c>, plus the 8-character hash.
-    /// </summary>
-    internal static int LogicalIdUpperBound(string path) =>
-        path.Split('/').Where(c => c is not "Resource" and not "Default").Sum(c => NonAlphanumeric().Replace(c, "").Length) + 8;
 
     /// <summary>CDK's <c>makeUniqueId</c> (core/lib/private/uniqueid.ts) of a stack-relative construct path.</summary>
     internal static string MakeUniqueId(IReadOnlyList<string> components)
@@ -62,12 +56,6 @@ internal static partial class InlinePolicy
 
         var text = string.Concat(human.Where(c => c != "Resource").Select(c => NonAlphanumeric().Replace(c, "")));
         return (text.Length > 240 ? text[..240] : text) + hash;
-    }
-
-    private static string StackRelativeLogicalId(Construct scope, string path)
-    {
-        var stackPath = Amazon.CDK.Stack.Of(scope).Node.Path;
-        return MakeUniqueId(path[(stackPath.Length + 1)..].Split('/'));
     }
 
     private static string LastChars(string text, int count) => text.Length <= count ? text : text[^count..];

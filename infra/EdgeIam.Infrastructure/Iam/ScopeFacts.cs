@@ -16,6 +16,8 @@ internal sealed class ScopeFacts
     {
         Stack = EdgeIamStack.Containing(scope);
         Path = scope.Node.Path;
+        // The nearest stack: a shard's nested stack, or the EdgeIam stack itself. Logical IDs are relative to it.
+        StackPath = Amazon.CDK.Stack.Of(scope).Node.Path;
     }
 
     /// <summary>The EdgeIam stack the scope belongs to (through any nested stack).</summary>
@@ -23,6 +25,9 @@ internal sealed class ScopeFacts
 
     /// <summary>The scope's construct path from the app (<c>EdgeIam-dev/Oidc/Roles</c>).</summary>
     public string Path { get; }
+
+    /// <summary>The construct path of the stack (nested or not) whose template holds what is built in the scope.</summary>
+    public string StackPath { get; }
 
     public static ScopeFacts Of(IConstruct scope) => Known.GetValue(scope, static s => new ScopeFacts(s));
 }

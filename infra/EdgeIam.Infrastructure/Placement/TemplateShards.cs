@@ -50,7 +50,8 @@ internal sealed class TemplateShards
             return topLevelScope;
         }
 
-        var path = topLevelScope.Node.Path;
+        // The scope's path is asked of node once per scope (ScopeFacts), not once per item.
+        var path = Iam.ScopeFacts.Of(topLevelScope).Path;
         if (_mirrors.TryGetValue((shard, path), out var mirror))
         {
             return mirror;

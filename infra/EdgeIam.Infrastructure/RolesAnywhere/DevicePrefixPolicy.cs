@@ -37,7 +37,8 @@ internal sealed class DevicePrefixPolicy : Construct
         }
 
         // "Resource/Resource", as the L2 Policy placed it (same logical ID and policy name).
-        Policy = InlinePolicy.Create(this, ScopeFacts.Of(scope).Path + "/" + id, "Resource", statements, props.Role.RoleName);
+        var scopeFacts = ScopeFacts.Of(scope);
+        Policy = InlinePolicy.Create(this, scopeFacts.Path + "/" + id, scopeFacts.StackPath, "Resource", statements, props.Role.RoleName);
     }
 
     public CfnPolicy Policy { get; }

@@ -88,6 +88,30 @@ public sealed class StackCompositionTests
     private const string Boundary = "arn:aws:iam::111111111111:policy/EdgeIamBoundary";
 
     [Fact]
+    public void AnAnnotationInTheManifestCarriesNoStackTraceSoTwoSynthsAreByteIdentical()
+    {
+        // CDK annotates a stack nearing 500 resources; its trace would name the jsii runtime's random temp folder.
+        var config = AdHocStack.Load("account: \"111111111111\"\nregion: eu-west-2\n", "annotated");
+        var outdir = Directory.CreateTempSubdirectory("edgeiam-annotated-").FullName;
+        try
+        {
+            var app = EdgeIamApp.Create([config], outdir);
+            Amazon.CDK.Annotations.Of(app.Node.FindChild(config.CloudFormationStackName)).AddInfo("Number of resources: 404 is approaching allowed maximum of 500");
+            _ = app.Synth();
+
+            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(outdir, "manifest.json")))!;
+            var entries = manifest["artifacts"]!["EdgeIam-annotated"]!["metadata"]!.AsObject().SelectMany(m => m.Value!.AsArray()).ToList();
+            var info = Assert.Single(entries, e => (string?)e!["type"] == "aws:cdk:info");
+            Assert.Equal("Number of resources: 404 is approaching allowed maximum of 500", (string?)info!["data"]);
+            Assert.All(entries, e => Assert.Null(e!["trace"]));
+        }
+        finally
+        {
+            Directory.Delete(outdir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void PermissionsBoundaryReachesRolesAddedByAnyConstruct()
     {
         var config = AdHocStack.Load($"account: \"111111111111\"\nregion: eu-west-2\nprotect: true\npermissionsBoundary: {Boundary}\n", "boundary");

@@ -63,16 +63,4 @@ public sealed class PolicyJsonTests
     [InlineData("CrossAccount/X0/Role/Resource", "CrossAccountX0Role2762AABB")]
     public void LogicalIdsAreCdksOwn(string path, string logicalId) =>
         Assert.Equal(logicalId, InlinePolicy.MakeUniqueId(path.Split('/')));
-
-    [Fact]
-    public void TheLogicalIdBoundHoldsForEveryStackRelativeTail()
-    {
-        var path = "EdgeIam-dev/RolesAnywhere/DevicePrefixEdgeDevice/Resource/Resource";
-        var bound = InlinePolicy.LogicalIdUpperBound(path);
-        var components = path.Split('/');
-        for (var i = 1; i < components.Length - 1; i++)
-        {
-            Assert.True(InlinePolicy.MakeUniqueId(components[i..]).Length <= bound);
-        }
-    }
 }

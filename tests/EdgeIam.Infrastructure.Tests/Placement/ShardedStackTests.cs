@@ -116,7 +116,9 @@ public sealed class ShardedStackTests : IClassFixture<ShardedStackTests.Synths>
                 """);
             for (var i = 0; i < 12; i++)
             {
-                yaml.Append(CultureInfo.InvariantCulture, $"    - name: Ra{i}\n      allowedSubjects: [\"dev{i}-*\"]\n      permissions:\n        - sid: R{i}\n          actions: [kinesis:PutRecord]\n          resources: [\"arn:aws:kinesis:us-east-1:111111111111:stream/s{i}\"]\n");
+                // Three of them with a device prefix policy (its own logical-ID path), spread over the templates.
+                var prefix = i % 4 == 1 ? $"      devicePrefix:\n        bucket: devices-{i}\n        access: read-write\n" : "";
+                yaml.Append(CultureInfo.InvariantCulture, $"    - name: Ra{i}\n      allowedSubjects: [\"dev{i}-*\"]\n{prefix}      permissions:\n        - sid: R{i}\n          actions: [kinesis:PutRecord]\n          resources: [\"arn:aws:kinesis:us-east-1:111111111111:stream/s{i}\"]\n");
             }
 
             return yaml.ToString();
@@ -173,6 +175,18 @@ public sealed class ShardedStackTests : IClassFixture<ShardedStackTests.Synths>
 
             Assert.Equal(expected, actual);
         }
+    }
+
+    [Fact]
+    public void Every_inline_policy_is_named_after_its_logical_id_in_the_template_that_holds_it()
+    {
+        // The name is computed in .NET (CDK's makeUniqueId of the stack-relative path), not read back from node: it
+        // must be the logical ID the CDK allocated, in the nested templates as in the top level.
+        var policies = Resources(_synths.Single).Concat(Resources(_synths.Spread)).Where(r => (string?)r.Resource["Type"] == "AWS::IAM::Policy").ToList();
+
+        Assert.Contains(policies, p => p.File.EndsWith(".nested.template.json", StringComparison.Ordinal));
+        Assert.Contains(policies, p => p.LogicalId.StartsWith("RolesAnywhereDevicePrefix", StringComparison.Ordinal));
+        Assert.All(policies, p => Assert.Equal(p.LogicalId, (string?)p.Resource["Properties"]!["PolicyName"]));
     }
 
     [Fact]
